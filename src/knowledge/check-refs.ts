@@ -1,0 +1,184 @@
+// Second pass over a schema-valid knowledge base: cross-file references, HPO labels and synonym clashes.
+import type { KnowledgeIssue } from './issues.js';
+import type { Knowledge } from './load.js';
+import { normaliseAntibodyName, normaliseText } from './normalise.js';
+import type { Evidence } from './schema.js';
+
+interface Ctx {
+  issues: KnowledgeIssue[];
+  refs: Set<string>;
+}
+
+function checkEvidence(ctx: Ctx, file: string, path: string, evidence: readonly Evidence[]): void {
+  evidence.forEach((item, i) => {
+    if (!ctx.refs.has(item.ref))
+      ctx.issues.push({
+        code: 'unknown-ref',
+        file,
+        path: `${path}.${i}.ref`,
+        message: `reference "${item.ref}" has no file in knowledge/references/`,
+      });
+  });
+}
+
+function checkDuplicates(ctx: Ctx, family: string, ids: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id))
+      ctx.issues.push({ code: 'duplicate-id', file: `${family}/${id}.yaml`, path: 'id', message: `duplicate id ${id}` });
+    seen.add(id);
+  }
+}
+
+function checkSynonymClashes(
+  ctx: Ctx,
+  family: string,
+  entities: ReadonlyArray<{ id: string; names: readonly string[] }>,
+  normalise: (text: string) => string,
+): void {
+  const owner = new Map<string, string>();
+  for (const entity of entities) {
+    for (const name of entity.names) {
+      const key = normalise(name);
+      const other = owner.get(key);
+      if (other !== undefined && other !== entity.id)
+        ctx.issues.push({
+          code: 'ambiguous-synonym',
+          file: `${family}/${entity.id}.yaml`,
+          path: 'synonyms',
+          message: `"${name}" also names ${family}/${other}; a name must resolve to one entry`,
+        });
+      owner.set(key, entity.id);
+    }
+  }
+}
+
+/**
+ * Check everything one file cannot check alone.
+ *
+ * @param kb - a knowledge base whose files each passed their schema
+ * @returns every dangling reference, HPO label mismatch and ambiguous synonym
+ */
+export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
+  const ctx: Ctx = { issues: [], refs: new Set(kb.references.map((r) => r.id)) };
+  const findings = new Set(kb.findings.map((f) => f.id));
+  const antibodies = new Set(kb.antibodies.map((a) => a.id));
+  const tumours = new Set(kb.tumours.map((t) => t.id));
+  checkDuplicates(
+    ctx,
+    'findings',
+    kb.findings.map((f) => f.id),
+  );
+  const hpoOwner = new Map<string, string>();
+  for (const finding of kb.findings) {
+    const file = `findings/${finding.id}.yaml`;
+    const label = kb.hpo.labels.get(finding.code.code);
+    if (label === undefined)
+      ctx.issues.push({
+        code: 'unknown-hpo-id',
+        file,
+        path: 'code.code',
+        message: `${finding.code.code} is not in vocab/hpo/labels.tsv`,
+      });
+    else if (label !== finding.code.label)
+      ctx.issues.push({
+        code: 'label-mismatch',
+        file,
+        path: 'code.label',
+        message: `label "${finding.code.label}" differs from HPO's "${label}"`,
+      });
+    const other = hpoOwner.get(finding.code.code);
+    if (other !== undefined)
+      ctx.issues.push({
+        code: 'duplicate-id',
+        file,
+        path: 'code.code',
+        message: `${finding.code.code} is already finding ${other}`,
+      });
+    hpoOwner.set(finding.code.code, finding.id);
+  }
+  for (const s of kb.syndromes) {
+    const file = `syndromes/${s.id}.yaml`;
+    checkEvidence(ctx, file, 'paraneoplasticShare.evidence', s.paraneoplasticShare.evidence);
+    if (s.pnsCarePhenotype) checkEvidence(ctx, file, 'pnsCarePhenotype.evidence', s.pnsCarePhenotype.evidence);
+    s.findings.forEach((f, i) => {
+      if (!findings.has(f.finding))
+        ctx.issues.push({
+          code: 'unknown-finding',
+          file,
+          path: `findings.${i}.finding`,
+          message: `finding "${f.finding}" has no file in knowledge/findings/`,
+        });
+      checkEvidence(ctx, file, `findings.${i}.evidence`, f.evidence);
+    });
+    s.antibodies.forEach((a, i) => {
+      if (!antibodies.has(a.antibody))
+        ctx.issues.push({
+          code: 'unknown-antibody',
+          file,
+          path: `antibodies.${i}.antibody`,
+          message: `antibody "${a.antibody}" has no file in knowledge/antibodies/`,
+        });
+      checkEvidence(ctx, file, `antibodies.${i}.evidence`, a.evidence);
+    });
+    s.tumours.forEach((t, i) => {
+      if (!tumours.has(t.tumour))
+        ctx.issues.push({
+          code: 'unknown-tumour',
+          file,
+          path: `tumours.${i}.tumour`,
+          message: `tumour "${t.tumour}" has no file in knowledge/tumours/`,
+        });
+      checkEvidence(ctx, file, `tumours.${i}.evidence`, t.evidence);
+    });
+    s.priorModifiers.forEach((m, i) => checkEvidence(ctx, file, `priorModifiers.${i}.evidence`, m.evidence));
+  }
+  for (const a of kb.antibodies) {
+    const file = `antibodies/${a.id}.yaml`;
+    checkEvidence(ctx, file, 'riskGroup.evidence', a.riskGroup.evidence);
+    checkEvidence(ctx, file, 'cancerShare.evidence', a.cancerShare.evidence);
+    a.tumours.forEach((t, i) => {
+      if (!tumours.has(t.tumour))
+        ctx.issues.push({
+          code: 'unknown-tumour',
+          file,
+          path: `tumours.${i}.tumour`,
+          message: `tumour "${t.tumour}" has no file in knowledge/tumours/`,
+        });
+      checkEvidence(ctx, file, `tumours.${i}.evidence`, t.evidence);
+    });
+    a.pitfalls.forEach((p, i) => checkEvidence(ctx, file, `pitfalls.${i}.evidence`, p.evidence));
+  }
+  for (const t of kb.tumours)
+    t.priorModifiers.forEach((m, i) =>
+      checkEvidence(ctx, `tumours/${t.id}.yaml`, `priorModifiers.${i}.evidence`, m.evidence),
+    );
+  for (const lab of kb.labs) {
+    const file = `labs/${lab.id}.yaml`;
+    checkEvidence(ctx, file, 'rangeEvidence', lab.rangeEvidence);
+    for (const key of ['lowFinding', 'highFinding'] as const) {
+      const id = lab[key];
+      if (id !== undefined && !findings.has(id))
+        ctx.issues.push({ code: 'unknown-finding', file, path: key, message: `finding "${id}" has no file` });
+    }
+  }
+  checkSynonymClashes(
+    ctx,
+    'antibodies',
+    kb.antibodies.map((a) => ({ id: a.id, names: [a.name, ...a.synonyms] })),
+    normaliseAntibodyName,
+  );
+  checkSynonymClashes(
+    ctx,
+    'labs',
+    kb.labs.map((l) => ({ id: l.id, names: [l.name, ...l.synonyms] })),
+    normaliseText,
+  );
+  checkSynonymClashes(
+    ctx,
+    'tumours',
+    kb.tumours.map((t) => ({ id: t.id, names: [t.name, ...t.synonyms] })),
+    normaliseText,
+  );
+  return ctx.issues;
+}

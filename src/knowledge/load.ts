@@ -1,0 +1,145 @@
+// Knowledge-base loader: reads every YAML file, validates it with Zod and returns all problems at once.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { checkReferences } from './check-refs.js';
+import { type HpoVocabulary, parseHpo } from './hpo.js';
+import type { KnowledgeIssue } from './issues.js';
+import {
+  type Antibody,
+  AntibodySchema,
+  type Finding,
+  FindingSchema,
+  type Lab,
+  LabSchema,
+  type Model,
+  ModelSchema,
+  type Reference,
+  ReferenceSchema,
+  type Syndrome,
+  SyndromeSchema,
+  type Tumour,
+  TumourSchema,
+  type Version,
+  VersionSchema,
+} from './schema.js';
+
+/** The whole validated knowledge base, as plain data. */
+export interface Knowledge {
+  readonly version: Version;
+  readonly model: Model;
+  readonly syndromes: readonly Syndrome[];
+  readonly findings: readonly Finding[];
+  readonly antibodies: readonly Antibody[];
+  readonly tumours: readonly Tumour[];
+  readonly labs: readonly Lab[];
+  readonly references: readonly Reference[];
+  readonly hpo: HpoVocabulary;
+}
+
+export interface LoadResult {
+  /** Present when every file parsed and validated (cross-reference issues may still be listed). */
+  kb: Knowledge | undefined;
+  issues: KnowledgeIssue[];
+}
+
+/** Entity folders under `knowledge/`, each with the schema of its files. */
+export const FAMILIES = {
+  syndromes: SyndromeSchema,
+  findings: FindingSchema,
+  antibodies: AntibodySchema,
+  tumours: TumourSchema,
+  labs: LabSchema,
+  references: ReferenceSchema,
+} as const;
+
+function readYaml(path: string, root: string, issues: KnowledgeIssue[]): unknown {
+  const file = relative(root, path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    issues.push({ code: 'unreadable-file', file, path: '', message: String(error) });
+    return undefined;
+  }
+  const doc = parseDocument(text, { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) issues.push({ code: 'yaml-syntax', file, path: '', message: error.message });
+    return undefined;
+  }
+  return doc.toJS();
+}
+
+function validate<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string,
+  issues: KnowledgeIssue[],
+): z.infer<S> | undefined {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues)
+    issues.push({ code: 'schema', file, path: issue.path.join('.'), message: issue.message });
+  return undefined;
+}
+
+function loadFamily<S extends z.ZodType>(
+  root: string,
+  folder: string,
+  schema: S,
+  issues: KnowledgeIssue[],
+): Array<z.infer<S>> {
+  const dir = join(root, folder);
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => name.endsWith('.yaml'));
+  } catch {
+    issues.push({ code: 'missing-folder', file: folder, path: '', message: `folder ${folder}/ is missing` });
+    return [];
+  }
+  const out: Array<z.infer<S>> = [];
+  for (const name of names.sort()) {
+    const path = join(dir, name);
+    const file = relative(root, path);
+    const entity = validate(schema, readYaml(path, root, issues), file, issues);
+    if (entity === undefined) continue;
+    const id = (entity as { id: string }).id;
+    if (id !== basename(name, '.yaml'))
+      issues.push({ code: 'id-file-mismatch', file, path: 'id', message: `id "${id}" must equal the file name` });
+    out.push(entity);
+  }
+  return out;
+}
+
+/**
+ * Load and validate the knowledge base from a folder.
+ *
+ * @param root - the `knowledge/` folder
+ * @param vocabDir - the folder holding the HPO TSV files
+ * @returns the knowledge (when every file validated) and every issue found, never only the first
+ */
+export function loadKnowledge(root: string, vocabDir: string): LoadResult {
+  const issues: KnowledgeIssue[] = [];
+  const version = validate(VersionSchema, readYaml(join(root, 'VERSION'), root, issues), 'VERSION', issues);
+  const model = validate(ModelSchema, readYaml(join(root, 'model.yaml'), root, issues), 'model.yaml', issues);
+  const families = {
+    syndromes: loadFamily(root, 'syndromes', FAMILIES.syndromes, issues),
+    findings: loadFamily(root, 'findings', FAMILIES.findings, issues),
+    antibodies: loadFamily(root, 'antibodies', FAMILIES.antibodies, issues),
+    tumours: loadFamily(root, 'tumours', FAMILIES.tumours, issues),
+    labs: loadFamily(root, 'labs', FAMILIES.labs, issues),
+    references: loadFamily(root, 'references', FAMILIES.references, issues),
+  };
+  const read = (name: string) => readFileSync(join(vocabDir, name), 'utf8');
+  const hpo = parseHpo({
+    labels: read('labels.tsv'),
+    synonyms: read('synonyms-2015.tsv'),
+    layperson: read('layperson-synonyms.tsv'),
+    isA: read('is_a-2015.tsv'),
+  });
+  if (version === undefined || model === undefined || issues.length > 0) return { kb: undefined, issues };
+  const kb: Knowledge = { version, model, hpo, ...families };
+  issues.push(...checkReferences(kb));
+  return { kb, issues };
+}

@@ -1,0 +1,241 @@
+// Knowledge-base file schemas: one Zod schema per entity family; the TypeScript types are inferred from them.
+import { z } from 'zod';
+
+/** Stable kebab-case slug used as an entity id and as its file name. */
+export const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case slug (a-z, 0-9, -)');
+
+/** Evidence grade: A guideline/systematic review/RCT, B cohort ≥50, C small series/review/expert, D case reports. */
+export const GradeSchema = z.enum(['A', 'B', 'C', 'D']);
+export type Grade = z.infer<typeof GradeSchema>;
+
+/** A citation of one reference file, with the grade of the evidence it gives for this statement. */
+export const EvidenceSchema = z.strictObject({
+  ref: IdSchema,
+  grade: GradeSchema,
+  supports: z.enum(['SUPPORT', 'REFUTE', 'PARTIAL']).default('SUPPORT'),
+  note: z.string().optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+const Cited = z.array(EvidenceSchema).min(1, 'every clinical statement needs at least one citation');
+
+export const CodeSystemSchema = z.enum(['HPO', 'LOINC', 'SNOMED-CT', 'ICD-10', 'ICD-10-CM', 'ORPHA', 'RxNorm', 'UCUM']);
+/** A coded concept `{system, code, label}`; only codes verified against an authoritative list are recorded. */
+export const CodeSchema = z.strictObject({
+  system: CodeSystemSchema,
+  code: z.string().min(1),
+  label: z.string().min(1),
+  verified: z.string().optional(),
+});
+export type Code = z.infer<typeof CodeSchema>;
+
+/**
+ * How often something occurs: a proportion 0–1, or an HPO frequency category
+ * (obligate 100%, very-frequent 80–99%, frequent 30–79%, occasional 5–29%, very-rare 1–4%), or unknown.
+ */
+export const FrequencyCategorySchema = z.enum([
+  'obligate',
+  'very-frequent',
+  'frequent',
+  'occasional',
+  'very-rare',
+  'unknown',
+]);
+export const FrequencySchema = z.union([z.number().min(0).max(1), FrequencyCategorySchema]);
+export type Frequency = z.infer<typeof FrequencySchema>;
+
+export const CategorySchema = z.enum([
+  'neurological',
+  'endocrine',
+  'haematological',
+  'dermatological',
+  'rheumatological',
+  'renal',
+  'systemic',
+]);
+export type Category = z.infer<typeof CategorySchema>;
+
+const FrequencyStatement = {
+  frequency: FrequencySchema,
+  /** The source's own figure in words, e.g. "45% (n = 112)". */
+  frequencyNote: z.string().optional(),
+  evidence: Cited,
+};
+
+export const SyndromeFindingSchema = z.strictObject({ finding: IdSchema, ...FrequencyStatement });
+export const SyndromeAntibodySchema = z.strictObject({ antibody: IdSchema, ...FrequencyStatement });
+export const SyndromeTumourSchema = z.strictObject({ tumour: IdSchema, ...FrequencyStatement });
+
+/** Demographic prior adjustment: multiply the syndrome's prior odds by `factor` when every condition holds. */
+export const DemographicSchema = z.strictObject({
+  sex: z.enum(['female', 'male']).optional(),
+  minAge: z.number().min(0).optional(),
+  maxAge: z.number().min(0).optional(),
+  smoking: z.array(z.enum(['current', 'former', 'never'])).optional(),
+});
+export type Demographic = z.infer<typeof DemographicSchema>;
+export const PriorModifierSchema = z.strictObject({
+  when: DemographicSchema,
+  factor: z.number().positive(),
+  reason: z.string(),
+  evidence: Cited,
+});
+
+export const PnsCarePhenotypeSchema = z.enum(['high-risk', 'intermediate-risk', 'not-linked', 'outside-criteria']);
+
+export const SyndromeSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string(),
+  synonyms: z.array(z.string()).default([]),
+  category: CategorySchema,
+  summary: z.string(),
+  codes: z.array(CodeSchema).default([]),
+  /** Share of patients with this syndrome in whom it is paraneoplastic (cancer-associated). */
+  paraneoplasticShare: z.strictObject({ value: z.number().min(0).max(1), note: z.string().optional(), evidence: Cited }),
+  pnsCarePhenotype: z
+    .strictObject({ class: PnsCarePhenotypeSchema, note: z.string().optional(), evidence: Cited })
+    .optional(),
+  findings: z.array(SyndromeFindingSchema).min(1),
+  antibodies: z.array(SyndromeAntibodySchema).default([]),
+  tumours: z.array(SyndromeTumourSchema).min(1),
+  priorModifiers: z.array(PriorModifierSchema).default([]),
+  /** Relative pre-test weight among syndromes (engineering default 1): how often clinicians meet it. */
+  relativePrevalence: z.number().positive().default(1),
+});
+export type Syndrome = z.infer<typeof SyndromeSchema>;
+
+export const FindingSchema = z.strictObject({
+  id: IdSchema,
+  code: CodeSchema.refine((c) => c.system === 'HPO', 'a finding is coded in HPO'),
+  /** Extra phrases (beyond the HPO label and synonyms) that name this finding in notes. */
+  synonyms: z.array(z.string()).default([]),
+  /** How common the finding is in patients evaluated for a PNS who do not have one (model category). */
+  background: z.enum(['common', 'uncommon', 'rare', 'very-rare']).default('uncommon'),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const AntibodySchema = z.strictObject({
+  id: IdSchema,
+  name: z.string(),
+  synonyms: z.array(z.string()).min(1),
+  antigen: z.string().optional(),
+  antigenLocation: z.enum(['intracellular', 'cell-surface']),
+  /** PNS-Care 2021 laboratory group; not-scored for antibodies outside the criteria. */
+  riskGroup: z.strictObject({
+    value: z.enum(['high', 'intermediate', 'lower', 'not-scored']),
+    note: z.string().optional(),
+    evidence: Cited,
+  }),
+  /** Share of antibody-positive patients who have cancer. */
+  cancerShare: z.strictObject({ value: z.number().min(0).max(1), note: z.string().optional(), evidence: Cited }),
+  tumours: z.array(SyndromeTumourSchema).default([]),
+  specimen: z.array(z.enum(['serum', 'csf'])).min(1),
+  pitfalls: z.array(z.strictObject({ text: z.string(), evidence: Cited })).default([]),
+});
+export type Antibody = z.infer<typeof AntibodySchema>;
+
+export const TumourSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string(),
+  synonyms: z.array(z.string()).default([]),
+  codes: z.array(CodeSchema).default([]),
+  /** Sex in which the tumour can occur; `any` when both. */
+  sex: z.enum(['any', 'female', 'male']).default('any'),
+  /** Tumour-type prior adjustments (e.g. smoking for SCLC, childhood for neuroblastoma). */
+  priorModifiers: z.array(PriorModifierSchema).default([]),
+});
+export type Tumour = z.infer<typeof TumourSchema>;
+
+export const RangeSchema = z.strictObject({
+  low: z.number().optional(),
+  high: z.number().optional(),
+  sex: z.enum(['female', 'male']).optional(),
+  minAge: z.number().optional(),
+  maxAge: z.number().optional(),
+});
+
+export const LabSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string(),
+  code: CodeSchema.refine((c) => c.system === 'LOINC', 'a lab test is coded in LOINC'),
+  /** Other LOINC codes that mean the same measurement (e.g. the molar twin of a mass code). */
+  alternateCodes: z.array(CodeSchema).default([]),
+  synonyms: z.array(z.string()).min(1),
+  /** Canonical UCUM unit; values are converted to it. */
+  unit: z.string(),
+  /** Molar mass in g/mol, for mass ↔ substance conversions. */
+  molarMass: z.number().positive().optional(),
+  /** Equivalent charge per mole, when mEq must convert to mmol (1 for Na, K; 2 for Ca, Mg). */
+  charge: z.number().int().positive().optional(),
+  referenceRanges: z.array(RangeSchema).default([]),
+  rangeEvidence: z.array(EvidenceSchema).default([]),
+  /** Finding implied by a value below the range / above the range. */
+  lowFinding: IdSchema.optional(),
+  highFinding: IdSchema.optional(),
+});
+export type Lab = z.infer<typeof LabSchema>;
+
+export const ReferenceSchema = z
+  .strictObject({
+    id: IdSchema,
+    authors: z.string(),
+    year: z.number().int().min(1900).max(2100),
+    title: z.string(),
+    source: z.string(),
+    pmid: z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .optional(),
+    doi: z
+      .string()
+      .regex(/^10\.\d{4,9}\/\S+$/)
+      .optional(),
+    url: z.url().optional(),
+    kind: z.enum([
+      'guideline',
+      'consensus-criteria',
+      'systematic-review',
+      'trial',
+      'cohort',
+      'case-series',
+      'case-report',
+      'review',
+      'drug-label',
+      'textbook',
+      'vocabulary',
+    ]),
+    /** How the bibliographic record was checked (what was read, where). */
+    verified: z.string(),
+    usedFor: z.string().optional(),
+  })
+  .refine((r) => r.pmid ?? r.doi ?? r.url, { message: 'a reference needs a PMID, a DOI or a URL' });
+export type Reference = z.infer<typeof ReferenceSchema>;
+
+/** Engineering parameters of the likelihood model; every number is documented in the file itself. */
+export const ModelSchema = z.strictObject({
+  id: z.literal('model'),
+  background: z.strictObject({ common: z.number(), uncommon: z.number(), rare: z.number(), 'very-rare': z.number() }),
+  frequencyCategories: z.strictObject({
+    obligate: z.number(),
+    'very-frequent': z.number(),
+    frequent: z.number(),
+    occasional: z.number(),
+    'very-rare': z.number(),
+    unknown: z.number(),
+  }),
+  /** P(finding | syndrome) for a present finding the syndrome does not list (noise floor). */
+  unrelatedFindingRate: z.number(),
+  /** Prior probability that the picture is explained by none of the catalogued syndromes. */
+  noSyndromePrior: z.number().min(0).max(1),
+  /** Rate of a positive antibody in patients without the syndrome. */
+  antibodyBackground: z.number(),
+  verdict: z.strictObject({ likely: z.number(), possible: z.number() }),
+  notes: z.array(z.string()),
+});
+export type Model = z.infer<typeof ModelSchema>;
+
+export const VersionSchema = z.strictObject({
+  knowledgeVersion: z.string(),
+  date: z.string(),
+  vocabularies: z.record(z.string(), z.string()),
+});
+export type Version = z.infer<typeof VersionSchema>;
