@@ -1,7 +1,8 @@
 // `npm run kb:check`: validate the knowledge base and print every problem; exit 1 when there is any.
-import { knowledgePaths } from '../src/knowledge/paths.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
+
 import { formatIssue } from '../src/knowledge/issues.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { knowledgePaths } from '../src/knowledge/paths.js';
 
 const { knowledgeDir, vocabDir } = knowledgePaths();
 const { kb, issues } = loadKnowledge(knowledgeDir, vocabDir);

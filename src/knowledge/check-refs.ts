@@ -25,7 +25,12 @@ function checkDuplicates(ctx: Ctx, family: string, ids: readonly string[]): void
   const seen = new Set<string>();
   for (const id of ids) {
     if (seen.has(id))
-      ctx.issues.push({ code: 'duplicate-id', file: `${family}/${id}.yaml`, path: 'id', message: `duplicate id ${id}` });
+      ctx.issues.push({
+        code: 'duplicate-id',
+        file: `${family}/${id}.yaml`,
+        path: 'id',
+        message: `duplicate id ${id}`,
+      });
     seen.add(id);
   }
 }
@@ -100,7 +105,8 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
   for (const s of kb.syndromes) {
     const file = `syndromes/${s.id}.yaml`;
     checkEvidence(ctx, file, 'paraneoplasticShare.evidence', s.paraneoplasticShare.evidence);
-    if (s.pnsCarePhenotype) checkEvidence(ctx, file, 'pnsCarePhenotype.evidence', s.pnsCarePhenotype.evidence);
+    if (s.pnsCarePhenotype)
+      checkEvidence(ctx, file, 'pnsCarePhenotype.evidence', s.pnsCarePhenotype.evidence);
     s.findings.forEach((f, i) => {
       if (!findings.has(f.finding))
         ctx.issues.push({
@@ -131,7 +137,9 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
         });
       checkEvidence(ctx, file, `tumours.${i}.evidence`, t.evidence);
     });
-    s.priorModifiers.forEach((m, i) => checkEvidence(ctx, file, `priorModifiers.${i}.evidence`, m.evidence));
+    s.priorModifiers.forEach((m, i) => {
+      checkEvidence(ctx, file, `priorModifiers.${i}.evidence`, m.evidence);
+    });
   }
   for (const a of kb.antibodies) {
     const file = `antibodies/${a.id}.yaml`;
@@ -147,12 +155,14 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
         });
       checkEvidence(ctx, file, `tumours.${i}.evidence`, t.evidence);
     });
-    a.pitfalls.forEach((p, i) => checkEvidence(ctx, file, `pitfalls.${i}.evidence`, p.evidence));
+    a.pitfalls.forEach((p, i) => {
+      checkEvidence(ctx, file, `pitfalls.${i}.evidence`, p.evidence);
+    });
   }
   for (const t of kb.tumours)
-    t.priorModifiers.forEach((m, i) =>
-      checkEvidence(ctx, `tumours/${t.id}.yaml`, `priorModifiers.${i}.evidence`, m.evidence),
-    );
+    t.priorModifiers.forEach((m, i) => {
+      checkEvidence(ctx, `tumours/${t.id}.yaml`, `priorModifiers.${i}.evidence`, m.evidence);
+    });
   for (const lab of kb.labs) {
     const file = `labs/${lab.id}.yaml`;
     checkEvidence(ctx, file, 'rangeEvidence', lab.rangeEvidence);

@@ -38,7 +38,8 @@ export function parseHpo(sources: HpoSources): HpoVocabulary {
     if (id && synonym && labels.has(id) && (scope === 'EXACT' || scope === 'RELATED' || scope === 'NARROW'))
       phrases.push([synonym.replace(/\.$/, ''), id]);
   }
-  for (const [id, synonym] of rows(sources.layperson)) if (id && synonym && labels.has(id)) phrases.push([synonym, id]);
+  for (const [id, synonym] of rows(sources.layperson))
+    if (id && synonym && labels.has(id)) phrases.push([synonym, id]);
   const parents = new Map<string, string[]>();
   for (const [child, parent] of rows(sources.isA)) {
     if (!child || !parent) continue;

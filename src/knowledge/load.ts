@@ -65,7 +65,8 @@ function readYaml(path: string, root: string, issues: KnowledgeIssue[]): unknown
   }
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) issues.push({ code: 'yaml-syntax', file, path: '', message: error.message });
+    for (const error of doc.errors)
+      issues.push({ code: 'yaml-syntax', file, path: '', message: error.message });
     return undefined;
   }
   return doc.toJS();
@@ -106,7 +107,12 @@ function loadFamily<S extends z.ZodType>(
     if (entity === undefined) continue;
     const id = (entity as { id: string }).id;
     if (id !== basename(name, '.yaml'))
-      issues.push({ code: 'id-file-mismatch', file, path: 'id', message: `id "${id}" must equal the file name` });
+      issues.push({
+        code: 'id-file-mismatch',
+        file,
+        path: 'id',
+        message: `id "${id}" must equal the file name`,
+      });
     out.push(entity);
   }
   return out;

@@ -1,6 +1,13 @@
 // Text normalisation shared by the knowledge checks and by the case parser, so both match names the same way.
 
-const GREEK: Readonly<Record<string, string>> = { α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', κ: 'kappa', λ: 'lambda' };
+const GREEK: Readonly<Record<string, string>> = {
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  κ: 'kappa',
+  λ: 'lambda',
+};
 
 /** Lower-case, fold accents and Greek letters, turn punctuation into spaces and collapse white space. */
 export function normaliseText(text: string): string {
@@ -15,7 +22,16 @@ export function normaliseText(text: string): string {
     .replace(/\s+/g, ' ');
 }
 
-const ANTIBODY_NOISE = new Set(['anti', 'antibody', 'antibodies', 'ab', 'abs', 'autoantibody', 'autoantibodies', 'igg']);
+const ANTIBODY_NOISE = new Set([
+  'anti',
+  'antibody',
+  'antibodies',
+  'ab',
+  'abs',
+  'autoantibody',
+  'autoantibodies',
+  'igg',
+]);
 
 /** Normalise an antibody name: drop "anti-", "antibody", "IgG" and similar words that carry no identity. */
 export function normaliseAntibodyName(text: string): string {

@@ -2,7 +2,9 @@
 import { z } from 'zod';
 
 /** Stable kebab-case slug used as an entity id and as its file name. */
-export const IdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case slug (a-z, 0-9, -)');
+export const IdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a kebab-case slug (a-z, 0-9, -)');
 
 /** Evidence grade: A guideline/systematic review/RCT, B cohort ≥50, C small series/review/expert, D case reports. */
 export const GradeSchema = z.enum(['A', 'B', 'C', 'D']);
@@ -18,7 +20,16 @@ export const EvidenceSchema = z.strictObject({
 export type Evidence = z.infer<typeof EvidenceSchema>;
 const Cited = z.array(EvidenceSchema).min(1, 'every clinical statement needs at least one citation');
 
-export const CodeSystemSchema = z.enum(['HPO', 'LOINC', 'SNOMED-CT', 'ICD-10', 'ICD-10-CM', 'ORPHA', 'RxNorm', 'UCUM']);
+export const CodeSystemSchema = z.enum([
+  'HPO',
+  'LOINC',
+  'SNOMED-CT',
+  'ICD-10',
+  'ICD-10-CM',
+  'ORPHA',
+  'RxNorm',
+  'UCUM',
+]);
 /** A coded concept `{system, code, label}`; only codes verified against an authoritative list are recorded. */
 export const CodeSchema = z.strictObject({
   system: CodeSystemSchema,
@@ -80,7 +91,12 @@ export const PriorModifierSchema = z.strictObject({
   evidence: Cited,
 });
 
-export const PnsCarePhenotypeSchema = z.enum(['high-risk', 'intermediate-risk', 'not-linked', 'outside-criteria']);
+export const PnsCarePhenotypeSchema = z.enum([
+  'high-risk',
+  'intermediate-risk',
+  'not-linked',
+  'outside-criteria',
+]);
 
 export const SyndromeSchema = z.strictObject({
   id: IdSchema,
@@ -90,7 +106,11 @@ export const SyndromeSchema = z.strictObject({
   summary: z.string(),
   codes: z.array(CodeSchema).default([]),
   /** Share of patients with this syndrome in whom it is paraneoplastic (cancer-associated). */
-  paraneoplasticShare: z.strictObject({ value: z.number().min(0).max(1), note: z.string().optional(), evidence: Cited }),
+  paraneoplasticShare: z.strictObject({
+    value: z.number().min(0).max(1),
+    note: z.string().optional(),
+    evidence: Cited,
+  }),
   pnsCarePhenotype: z
     .strictObject({ class: PnsCarePhenotypeSchema, note: z.string().optional(), evidence: Cited })
     .optional(),
@@ -126,7 +146,11 @@ export const AntibodySchema = z.strictObject({
     evidence: Cited,
   }),
   /** Share of antibody-positive patients who have cancer. */
-  cancerShare: z.strictObject({ value: z.number().min(0).max(1), note: z.string().optional(), evidence: Cited }),
+  cancerShare: z.strictObject({
+    value: z.number().min(0).max(1),
+    note: z.string().optional(),
+    evidence: Cited,
+  }),
   tumours: z.array(SyndromeTumourSchema).default([]),
   specimen: z.array(z.enum(['serum', 'csf'])).min(1),
   pitfalls: z.array(z.strictObject({ text: z.string(), evidence: Cited })).default([]),
@@ -213,7 +237,12 @@ export type Reference = z.infer<typeof ReferenceSchema>;
 /** Engineering parameters of the likelihood model; every number is documented in the file itself. */
 export const ModelSchema = z.strictObject({
   id: z.literal('model'),
-  background: z.strictObject({ common: z.number(), uncommon: z.number(), rare: z.number(), 'very-rare': z.number() }),
+  background: z.strictObject({
+    common: z.number(),
+    uncommon: z.number(),
+    rare: z.number(),
+    'very-rare': z.number(),
+  }),
   frequencyCategories: z.strictObject({
     obligate: z.number(),
     'very-frequent': z.number(),
@@ -228,6 +257,10 @@ export const ModelSchema = z.strictObject({
   noSyndromePrior: z.number().min(0).max(1),
   /** Rate of a positive antibody in patients without the syndrome. */
   antibodyBackground: z.number(),
+  /** Floor for P(paraneoplastic | syndrome) when the patient has a known cancer the syndrome is associated with. */
+  knownConsistentCancerShare: z.number().min(0).max(1),
+  /** How many ranked syndromes and tumours the assessment lists. */
+  listLength: z.number().int().positive(),
   verdict: z.strictObject({ likely: z.number(), possible: z.number() }),
   notes: z.array(z.string()),
 });

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// Entry point of the `paraneo` command; the program is compiled to dist/ by `npm ci` (prepare) or `npm run build`.
+import { readFileSync } from 'node:fs';
+import { main } from '../dist/src/cli/main.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const io = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (path) => readFileSync(path, 'utf8'),
+  readStdin: () => readFileSync(0, 'utf8'),
+};
+try {
+  process.exitCode = main(process.argv.slice(2), io, pkg.version);
+} catch (error) {
+  process.stderr.write(`paraneo: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,228 @@
+// Native case JSON → normalised Case: validate every field, resolve names to codes, convert units, extract text.
+import type { z } from 'zod';
+import type { KnowledgeIndex } from '../knowledge/index.js';
+import { antibodyNameCandidates, normaliseText } from '../knowledge/normalise.js';
+import { extractFindings, splitClauses } from '../text/extract.js';
+import {
+  type Case,
+  type CaseAntibody,
+  type CaseCancer,
+  type CaseFinding,
+  CaseInputSchema,
+  type CaseIssue,
+  type CaseLab,
+  type Interpretation,
+  type ParseCaseResult,
+  type Unrecognised,
+} from './schema.js';
+import { convertToCanonical } from './units.js';
+
+type Input = z.infer<typeof CaseInputSchema>;
+
+const QUALITATIVE: Readonly<Record<string, Interpretation>> = {
+  normal: 'normal',
+  high: 'high',
+  elevated: 'high',
+  raised: 'high',
+  increased: 'high',
+  low: 'low',
+  decreased: 'low',
+  reduced: 'low',
+  positive: 'positive',
+  negative: 'negative',
+};
+
+interface Ctx {
+  index: KnowledgeIndex;
+  issues: CaseIssue[];
+  unrecognised: Unrecognised[];
+}
+
+function parseFindings(input: Input, ctx: Ctx): CaseFinding[] {
+  const out: CaseFinding[] = [];
+  input.findings.forEach((f, i) => {
+    if (f.hpo !== undefined) {
+      const label = ctx.index.kb.hpo.labels.get(f.hpo);
+      if (label === undefined)
+        ctx.issues.push({ path: `findings.${i}.hpo`, message: `unknown HPO id ${f.hpo}` });
+      else
+        out.push({
+          hpo: f.hpo,
+          label,
+          present: f.present,
+          source: { kind: 'coded', field: `findings.${i}.hpo` },
+        });
+      return;
+    }
+    const text = f.text ?? '';
+    const matches = extractFindings(text, ctx.index);
+    if (matches.length === 0)
+      ctx.unrecognised.push({
+        field: `findings.${i}.text`,
+        value: text,
+        reason: 'no HPO term found in this text',
+      });
+    for (const m of matches)
+      out.push({
+        hpo: m.hpo,
+        label: ctx.index.kb.hpo.labels.get(m.hpo) ?? m.hpo,
+        // An explicit present:false negates the whole text; otherwise the text's own negation decides.
+        present: f.present && m.present,
+        source: { kind: 'text', field: `findings.${i}.text`, quote: m.quote },
+      });
+  });
+  input.notes.forEach((note, i) => {
+    for (const clause of splitClauses(note)) {
+      const matches = extractFindings(clause, ctx.index);
+      if (matches.length === 0)
+        ctx.unrecognised.push({
+          field: `notes.${i}`,
+          value: clause,
+          reason: 'no finding recognised in this sentence',
+        });
+      for (const m of matches)
+        out.push({
+          hpo: m.hpo,
+          label: ctx.index.kb.hpo.labels.get(m.hpo) ?? m.hpo,
+          present: m.present,
+          source: { kind: 'note', field: `notes.${i}`, quote: m.quote },
+        });
+    }
+  });
+  return out;
+}
+
+function parseLabs(input: Input, ctx: Ctx): CaseLab[] {
+  const out: CaseLab[] = [];
+  input.labs.forEach((l, i) => {
+    const field = `labs.${i}`;
+    const lab =
+      (l.loinc !== undefined ? ctx.index.labByLoinc.get(l.loinc) : undefined) ??
+      (l.name !== undefined ? ctx.index.labByName.get(normaliseText(l.name)) : undefined);
+    const original =
+      `${l.loinc ?? l.name ?? ''} ${l.value}${l.unit === undefined ? '' : ` ${l.unit}`}`.trim();
+    if (lab === undefined) {
+      ctx.unrecognised.push({
+        field,
+        value: original,
+        reason:
+          l.loinc !== undefined ? `LOINC ${l.loinc} is not in the lab catalogue` : 'lab name not recognised',
+      });
+      return;
+    }
+    const base = { labId: lab.id, loinc: lab.code.code, name: lab.name, field, original };
+    if (typeof l.value === 'string') {
+      const qualitative = QUALITATIVE[l.value.toLowerCase()];
+      if (qualitative === undefined) {
+        const asNumber = Number(l.value);
+        if (Number.isFinite(asNumber) && l.value.trim() !== '') {
+          ctx.issues.push({
+            path: `${field}.value`,
+            message: 'a numeric value must be a JSON number, not a string',
+          });
+        } else {
+          ctx.issues.push({
+            path: `${field}.value`,
+            message: `"${l.value}" is not a number or one of ${Object.keys(QUALITATIVE).join(', ')}`,
+          });
+        }
+        return;
+      }
+      out.push({ ...base, qualitative });
+      return;
+    }
+    if (l.unit === undefined) {
+      ctx.issues.push({
+        path: `${field}.unit`,
+        message: `a numeric ${lab.name} needs a UCUM unit (e.g. ${lab.unit})`,
+      });
+      return;
+    }
+    const converted = convertToCanonical(lab, l.value, l.unit);
+    if (!converted.ok) {
+      ctx.issues.push({
+        path: `${field}.unit`,
+        message: `${converted.reason} (${lab.name}, expected e.g. ${lab.unit})`,
+      });
+      return;
+    }
+    out.push({ ...base, value: converted.value, unit: converted.unit });
+  });
+  return out;
+}
+
+function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
+  const out: CaseAntibody[] = [];
+  input.antibodies.forEach((a, i) => {
+    const field = `antibodies.${i}`;
+    const found = antibodyNameCandidates(a.name)
+      .map((name) => ctx.index.antibodyByName.get(name))
+      .find((x) => x !== undefined);
+    if (found === undefined) {
+      ctx.unrecognised.push({
+        field: `${field}.name`,
+        value: a.name,
+        reason: 'antibody not in the catalogue',
+      });
+      return;
+    }
+    out.push({
+      antibodyId: found.id,
+      name: found.name,
+      field,
+      result: a.result,
+      specimen: a.specimen,
+      ...(a.method === undefined ? {} : { method: a.method }),
+      ...(a.titre === undefined ? {} : { titre: a.titre }),
+    });
+  });
+  return out;
+}
+
+function parseCancers(input: Input, ctx: Ctx): CaseCancer[] {
+  return input.knownCancers.map((c, i) => {
+    const field = `knownCancers.${i}.text`;
+    const text = ` ${normaliseText(c.text)} `;
+    const hit = ctx.index.tumourNames.find(([name]) => text.includes(` ${name} `));
+    if (hit === undefined) {
+      ctx.unrecognised.push({ field, value: c.text, reason: 'tumour type not recognised' });
+      return { text: c.text, field };
+    }
+    return { text: c.text, field, tumourId: hit[1].id };
+  });
+}
+
+/**
+ * Validate native case JSON and normalise it into a Case (codes resolved, units converted, text read).
+ *
+ * @param raw - parsed JSON as received
+ * @param index - the knowledge index (names, codes, units, phrase dictionary)
+ * @returns `{ success: true, data }`, or `{ success: false, issues }` with every problem named by its field path
+ */
+export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult {
+  const parsed = CaseInputSchema.safeParse(raw);
+  if (!parsed.success)
+    return {
+      success: false,
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })),
+    };
+  const input = parsed.data;
+  const ctx: Ctx = { index, issues: [], unrecognised: [] };
+  const findings = parseFindings(input, ctx);
+  const labs = parseLabs(input, ctx);
+  const antibodies = parseAntibodies(input, ctx);
+  const knownCancers = parseCancers(input, ctx);
+  if (ctx.issues.length > 0) return { success: false, issues: ctx.issues };
+  const data: Case = {
+    ...(input.id === undefined ? {} : { id: input.id }),
+    ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+    patient: input.patient,
+    findings,
+    labs,
+    antibodies,
+    knownCancers,
+    ...(input.followUpMonths === undefined ? {} : { followUpMonths: input.followUpMonths }),
+    unrecognised: ctx.unrecognised,
+  };
+  return { success: true, data };
+}

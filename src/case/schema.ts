@@ -1,0 +1,152 @@
+// The native case JSON (the input contract every adapter produces) and the normalised Case the engine reads.
+import { z } from 'zod';
+
+const HpoIdSchema = z.string().regex(/^HP:\d{7}$/, 'must be an HPO id like HP:0001250');
+const IsoDateSchema = z.iso.date('must be a date in the form YYYY-MM-DD');
+
+export const SexSchema = z.enum(['female', 'male', 'other', 'unknown']);
+export const SmokingSchema = z.enum(['current', 'former', 'never', 'unknown']);
+export const QualitativeSchema = z.enum([
+  'normal',
+  'high',
+  'low',
+  'elevated',
+  'raised',
+  'increased',
+  'decreased',
+  'reduced',
+  'positive',
+  'negative',
+]);
+
+export const FindingInputSchema = z
+  .strictObject({
+    hpo: HpoIdSchema.optional(),
+    text: z.string().trim().min(1, 'must not be empty').optional(),
+    present: z.boolean().default(true),
+    onset: IsoDateSchema.optional(),
+  })
+  .refine((f) => (f.hpo === undefined) !== (f.text === undefined), {
+    message: 'give exactly one of "hpo" or "text"',
+  });
+
+export const LabInputSchema = z
+  .strictObject({
+    loinc: z
+      .string()
+      .regex(/^\d{1,7}-\d$/, 'must be a LOINC code like 2951-2')
+      .optional(),
+    name: z.string().trim().min(1, 'must not be empty').optional(),
+    value: z.union([z.number().finite(), z.string().trim().min(1)]),
+    unit: z.string().trim().min(1).optional(),
+    date: IsoDateSchema.optional(),
+  })
+  .refine((l) => l.loinc !== undefined || l.name !== undefined, { message: 'give "loinc" or "name"' });
+
+export const AntibodyInputSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty'),
+  result: z.enum(['positive', 'negative', 'equivocal']),
+  specimen: z.enum(['serum', 'csf', 'serum-and-csf', 'unknown']).default('unknown'),
+  method: z
+    .enum(['cell-based-assay', 'tissue-ifa', 'line-blot', 'elisa', 'ria', 'western-blot', 'unknown'])
+    .optional(),
+  titre: z.string().optional(),
+});
+
+export const CaseInputSchema = z.strictObject({
+  id: z.string().optional(),
+  /** Free provenance metadata (source, expectations); echoed, never read by the engine. */
+  meta: z.record(z.string(), z.unknown()).optional(),
+  asOf: IsoDateSchema.optional(),
+  patient: z.strictObject({
+    age: z.number().min(0, 'age cannot be negative').max(120, 'age above 120 years is not plausible'),
+    sex: SexSchema,
+    smoking: SmokingSchema.default('unknown'),
+  }),
+  findings: z.array(FindingInputSchema).default([]),
+  notes: z.array(z.string()).default([]),
+  labs: z.array(LabInputSchema).default([]),
+  antibodies: z.array(AntibodyInputSchema).default([]),
+  knownCancers: z.array(z.strictObject({ text: z.string().trim().min(1) })).default([]),
+  followUpMonths: z.number().min(0, 'cannot be negative').optional(),
+});
+export type CaseInput = z.input<typeof CaseInputSchema>;
+
+export type Sex = z.infer<typeof SexSchema>;
+export type Smoking = z.infer<typeof SmokingSchema>;
+export type Interpretation = 'low' | 'normal' | 'high' | 'positive' | 'negative';
+
+/** Where a normalised finding came from, so explanations can quote it. */
+export interface FindingSource {
+  readonly kind: 'coded' | 'text' | 'note';
+  /** Field path in the input, e.g. `findings.1.text` or `notes.0`. */
+  readonly field: string;
+  /** The words that matched, for text and notes. */
+  readonly quote?: string;
+}
+
+export interface CaseFinding {
+  readonly hpo: string;
+  readonly label: string;
+  readonly present: boolean;
+  readonly source: FindingSource;
+}
+
+export interface CaseLab {
+  readonly labId: string;
+  readonly loinc: string;
+  readonly name: string;
+  readonly field: string;
+  /** Value converted to the lab's canonical unit, or undefined for a qualitative result. */
+  readonly value?: number;
+  readonly unit?: string;
+  readonly qualitative?: Interpretation;
+  /** What the input said, for display. */
+  readonly original: string;
+}
+
+export interface CaseAntibody {
+  readonly antibodyId: string;
+  readonly name: string;
+  readonly field: string;
+  readonly result: 'positive' | 'negative' | 'equivocal';
+  readonly specimen: 'serum' | 'csf' | 'serum-and-csf' | 'unknown';
+  readonly method?: string;
+  readonly titre?: string;
+}
+
+export interface CaseCancer {
+  readonly text: string;
+  readonly field: string;
+  readonly tumourId?: string;
+}
+
+/** An input item Paraneo could not understand (in full or in part); listed in the output, never dropped. */
+export interface Unrecognised {
+  readonly field: string;
+  readonly value: string;
+  readonly reason: string;
+}
+
+/** One normalised patient picture at a date: the only thing the engine reads. */
+export interface Case {
+  readonly id?: string;
+  readonly asOf?: string;
+  readonly patient: { readonly age: number; readonly sex: Sex; readonly smoking: Smoking };
+  readonly findings: readonly CaseFinding[];
+  readonly labs: readonly CaseLab[];
+  readonly antibodies: readonly CaseAntibody[];
+  readonly knownCancers: readonly CaseCancer[];
+  readonly followUpMonths?: number;
+  readonly unrecognised: readonly Unrecognised[];
+}
+
+/** A problem with the input, named by its field path (same shape as Zod's issues). */
+export interface CaseIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseCaseResult =
+  | { readonly success: true; readonly data: Case }
+  | { readonly success: false; readonly issues: readonly CaseIssue[] };

@@ -1,0 +1,133 @@
+// The engine's entry point: (Case, KnowledgeIndex) → Assessment, pure and deterministic.
+import type { Case } from '../case/schema.js';
+import type { KnowledgeIndex } from '../knowledge/index.js';
+import {
+  type AssessedFinding,
+  type Assessment,
+  DISCLAIMER,
+  type PnsVerdict,
+  type Warning,
+} from './assessment.js';
+import { interpretLabs } from './labs.js';
+import type { ObservedFinding } from './likelihood.js';
+import { sortPosteriors, syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
+import { rankTumours } from './rank-tumours.js';
+import { antibodyWarnings } from './warnings.js';
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+/** Merge coded, text, note and lab findings: one entry per HPO term; coded input beats labs, labs beat text. */
+function mergeFindings(
+  c: Case,
+  labFindings: ReturnType<typeof interpretLabs>['findings'],
+  warnings: Warning[],
+) {
+  const rank = { coded: 0, lab: 1, text: 2, note: 3 } as const;
+  const candidates: Array<ObservedFinding & { priority: number }> = [
+    ...c.findings.map((f) => ({
+      hpo: f.hpo,
+      label: f.label,
+      present: f.present,
+      source: f.source.field,
+      ...(f.source.quote === undefined ? {} : { quote: f.source.quote }),
+      priority: rank[f.source.kind],
+    })),
+    ...labFindings.map((f) => ({
+      hpo: f.hpo,
+      label: f.label,
+      present: f.present,
+      source: f.field,
+      quote: f.quote,
+      priority: rank.lab,
+    })),
+  ];
+  const merged = new Map<string, ObservedFinding & { priority: number }>();
+  for (const f of candidates) {
+    const current = merged.get(f.hpo);
+    if (current === undefined) {
+      merged.set(f.hpo, f);
+      continue;
+    }
+    if (current.present !== f.present)
+      warnings.push({
+        code: 'conflicting-finding',
+        message: `${f.label} (${f.hpo}) is given as both present and absent (${current.source}, ${f.source}); the ${f.priority < current.priority ? f.source : current.source} reading is used.`,
+      });
+    if (f.priority < current.priority) merged.set(f.hpo, f);
+  }
+  return [...merged.values()].map(({ priority: _priority, ...f }) => f);
+}
+
+function verdict(p: number, bands: { likely: number; possible: number }): PnsVerdict {
+  if (p >= bands.likely) return 'likely';
+  if (p >= bands.possible) return 'possible';
+  return 'unlikely';
+}
+
+/**
+ * Assess a patient for paraneoplastic syndromes: ranked syndromes with the evidence for and against, ranked tumours,
+ * interpreted labs, unrecognised input and warnings. Pure: no I/O, no clock; the same input gives the same output.
+ *
+ * @param patientCase - a normalised case (see `parseCase`)
+ * @param index - the knowledge index from `buildKnowledgeIndex`
+ * @returns the assessment
+ * @example
+ * assess(parseCase(json, index).data, index).pnsVerdict
+ * //=> 'likely'
+ */
+export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
+  const model = index.kb.model;
+  const warnings: Warning[] = [];
+  if (patientCase.asOf === undefined)
+    warnings.push({
+      code: 'no-date',
+      message: 'asOf not given: dates such as re-screening cannot be computed.',
+    });
+  const labs = interpretLabs(patientCase, index);
+  for (const lab of labs.results)
+    if (lab.interpretation === 'unknown')
+      warnings.push({
+        code: 'no-reference-range',
+        message: `${lab.name} (${lab.field}) has no reference range here, so it was not interpreted.`,
+      });
+  const findings = mergeFindings(patientCase, labs.findings, warnings);
+  const { syndromes, none } = syndromePosteriors(patientCase, findings, index);
+  const sorted = sortPosteriors(syndromes);
+  const pnsProbability = syndromes.reduce((sum, s) => sum + s.posterior * s.paraneoplasticProbability, 0);
+  const tumours = rankTumours(patientCase, sorted, index);
+  warnings.push(...tumours.warnings, ...antibodyWarnings(patientCase, index));
+  const listed = new Set(index.kb.syndromes.flatMap((s) => s.findings.map((f) => f.finding)));
+  const assessedFindings: AssessedFinding[] = findings.map((f) => {
+    const ancestors = index.ancestors(f.hpo);
+    const known = index.kb.findings.some(
+      (k) =>
+        listed.has(k.id) &&
+        (k.code.code === f.hpo || ancestors.has(k.code.code) || index.ancestors(k.code.code).has(f.hpo)),
+    );
+    return { ...f, known };
+  });
+  if (assessedFindings.some((f) => !f.known))
+    warnings.push({
+      code: 'finding-not-in-knowledge',
+      message: `Recognised but not used by any syndrome: ${assessedFindings
+        .filter((f) => !f.known)
+        .map((f) => `${f.label} (${f.hpo})`)
+        .join(', ')}.`,
+    });
+  return {
+    asOf: patientCase.asOf ?? null,
+    caseId: patientCase.id ?? null,
+    knowledgeVersion: index.kb.version.knowledgeVersion,
+    disclaimer: DISCLAIMER,
+    pnsProbability: round(pnsProbability, 4),
+    pnsVerdict: verdict(pnsProbability, model.verdict),
+    noSyndromeProbability: round(none, 4),
+    syndromes: sorted.slice(0, model.listLength).map((p) => toRankedSyndrome(p, index)),
+    tumours: tumours.tumours,
+    pnsCare: null,
+    findings: assessedFindings,
+    labs: labs.results,
+    unrecognised: patientCase.unrecognised,
+    warnings,
+  };
+}

@@ -1,0 +1,112 @@
+// The Assessment: the engine's whole answer, in the JSON contract later adapters and renderers rely on.
+import type { Unrecognised } from '../case/schema.js';
+import type { Category, Grade } from '../knowledge/schema.js';
+
+export type PnsVerdict = 'likely' | 'possible' | 'unlikely';
+
+/** A citation as shown beside a conclusion: the reference id, its grade for this statement and a short label. */
+export interface Citation {
+  readonly ref: string;
+  readonly grade: Grade;
+  readonly short: string;
+  readonly pmid?: string;
+  readonly doi?: string;
+  readonly url?: string;
+}
+
+/** One piece of evidence that moved a syndrome up (for) or down (against). */
+export interface Contribution {
+  readonly kind: 'finding' | 'antibody' | 'demographic';
+  /** Finding HPO id, antibody id, or the demographic rule. */
+  readonly id: string;
+  readonly label: string;
+  /** What the case says: present / absent / positive / negative, and where it came from. */
+  readonly observed: string;
+  readonly source?: string;
+  /** How the case item matched the syndrome's item (exact, more specific, less specific, unlisted). */
+  readonly match: 'exact' | 'more-specific' | 'less-specific' | 'not-listed' | 'prior';
+  /** P(item | syndrome), when the syndrome lists the item. */
+  readonly frequency?: number;
+  readonly likelihoodRatio: number;
+  /** log10 of the likelihood ratio: the weight added to the syndrome's score. */
+  readonly weight: number;
+  readonly citations: readonly Citation[];
+}
+
+export interface RankedSyndrome {
+  readonly id: string;
+  readonly name: string;
+  readonly category: Category;
+  /** Posterior probability of this syndrome among the catalogued syndromes and "none of them". */
+  readonly score: number;
+  /** Probability that, if present, this syndrome is paraneoplastic here (base share, raised by antibodies or a known consistent cancer). */
+  readonly paraneoplasticProbability: number;
+  readonly logLikelihoodRatio: number;
+  readonly for: readonly Contribution[];
+  readonly against: readonly Contribution[];
+  readonly citations: readonly Citation[];
+}
+
+export interface TumourReason {
+  readonly reason: string;
+  readonly contribution: number;
+  readonly citations: readonly Citation[];
+}
+
+export interface RankedTumour {
+  readonly id: string;
+  readonly name: string;
+  /** Estimated probability that this tumour type underlies the picture (noisy-OR of the reasons, after demographic adjustment). */
+  readonly score: number;
+  readonly known: boolean;
+  readonly why: readonly TumourReason[];
+}
+
+export interface LabResult {
+  readonly field: string;
+  readonly labId: string;
+  readonly loinc: string;
+  readonly name: string;
+  readonly value?: number;
+  readonly unit?: string;
+  readonly interpretation: 'low' | 'normal' | 'high' | 'positive' | 'negative' | 'unknown';
+  readonly range?: { readonly low?: number; readonly high?: number };
+  readonly original: string;
+}
+
+export interface AssessedFinding {
+  readonly hpo: string;
+  readonly label: string;
+  readonly present: boolean;
+  readonly source: string;
+  readonly quote?: string;
+  /** False when no catalogued syndrome lists the term or a relative of it. */
+  readonly known: boolean;
+}
+
+export interface Warning {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface Assessment {
+  readonly asOf: string | null;
+  readonly caseId: string | null;
+  readonly knowledgeVersion: string;
+  readonly disclaimer: string;
+  readonly pnsProbability: number;
+  readonly pnsVerdict: PnsVerdict;
+  readonly noSyndromeProbability: number;
+  readonly syndromes: readonly RankedSyndrome[];
+  readonly tumours: readonly RankedTumour[];
+  /** PNS-Care 2021 score; null when the neurological module does not apply (reason in warnings). */
+  readonly pnsCare: unknown | null;
+  readonly findings: readonly AssessedFinding[];
+  readonly labs: readonly LabResult[];
+  readonly unrecognised: readonly Unrecognised[];
+  readonly warnings: readonly Warning[];
+}
+
+export const DISCLAIMER =
+  'Paraneo is clinical decision support, not a diagnosis: it ranks possibilities from the data given and cites its sources. ' +
+  'A clinician must weigh every conclusion against the whole patient.';

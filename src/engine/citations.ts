@@ -1,0 +1,44 @@
+// Evidence items → display citations (reference id, grade, short author-year label, identifiers).
+import type { KnowledgeIndex } from '../knowledge/index.js';
+import type { Evidence } from '../knowledge/schema.js';
+import type { Citation } from './assessment.js';
+
+/** Short label "Graus 2021" from a reference's first author and year. */
+function shortLabel(authors: string, year: number): string {
+  const first = authors.split(',')[0]?.trim().split(' ')[0] ?? authors;
+  return `${first} ${year}`;
+}
+
+/** Turn evidence items into citations, dropping duplicates of the same reference. */
+export function citationsFor(evidence: readonly Evidence[], index: KnowledgeIndex): Citation[] {
+  const out: Citation[] = [];
+  const seen = new Set<string>();
+  for (const e of evidence) {
+    if (seen.has(e.ref)) continue;
+    seen.add(e.ref);
+    const ref = index.referenceById.get(e.ref);
+    if (ref === undefined) continue;
+    out.push({
+      ref: e.ref,
+      grade: e.grade,
+      short: shortLabel(ref.authors, ref.year),
+      ...(ref.pmid === undefined ? {} : { pmid: ref.pmid }),
+      ...(ref.doi === undefined ? {} : { doi: ref.doi }),
+      ...(ref.url === undefined ? {} : { url: ref.url }),
+    });
+  }
+  return out;
+}
+
+/** Merge citation lists, first occurrence wins, order kept. */
+export function mergeCitations(lists: ReadonlyArray<readonly Citation[]>): Citation[] {
+  const out: Citation[] = [];
+  const seen = new Set<string>();
+  for (const list of lists)
+    for (const c of list) {
+      if (seen.has(c.ref)) continue;
+      seen.add(c.ref);
+      out.push(c);
+    }
+  return out;
+}

@@ -1,0 +1,15 @@
+// Paraneo engine: pure functions from (Case, KnowledgeIndex) to Assessment. No I/O, no clock, no randomness.
+export { assess } from './assess.js';
+export type {
+  AssessedFinding,
+  Assessment,
+  Citation,
+  Contribution,
+  LabResult,
+  PnsVerdict,
+  RankedSyndrome,
+  RankedTumour,
+  TumourReason,
+  Warning,
+} from './assessment.js';
+export { DISCLAIMER } from './assessment.js';

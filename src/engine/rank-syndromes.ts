@@ -1,0 +1,111 @@
+// Syndrome ranking: prior × likelihood ratio for every catalogued syndrome and for "none of them", normalised.
+import type { Case } from '../case/schema.js';
+import type { KnowledgeIndex } from '../knowledge/index.js';
+import type { Syndrome } from '../knowledge/schema.js';
+import type { Contribution, RankedSyndrome } from './assessment.js';
+import { citationsFor, mergeCitations } from './citations.js';
+import { describeDemographic, matchesDemographic } from './demographics.js';
+import { type ObservedFinding, syndromeContributions } from './likelihood.js';
+
+export interface SyndromePosterior {
+  readonly syndrome: Syndrome;
+  readonly posterior: number;
+  readonly paraneoplasticProbability: number;
+  readonly logLikelihoodRatio: number;
+  readonly contributions: readonly Contribution[];
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+function priorContributions(syndrome: Syndrome, c: Case, index: KnowledgeIndex): Contribution[] {
+  return syndrome.priorModifiers
+    .filter((m) => matchesDemographic(m.when, c.patient))
+    .map((m) => ({
+      kind: 'demographic' as const,
+      id: describeDemographic(m.when),
+      label: m.reason,
+      observed: `age ${c.patient.age}, ${c.patient.sex}, smoking ${c.patient.smoking}`,
+      match: 'prior' as const,
+      likelihoodRatio: m.factor,
+      weight: round(Math.log10(m.factor), 3),
+      citations: citationsFor(m.evidence, index),
+    }));
+}
+
+/** P(paraneoplastic | syndrome): the cited base share, raised by a positive associated antibody or a known consistent cancer. */
+function paraneoplasticProbability(syndrome: Syndrome, c: Case, index: KnowledgeIndex): number {
+  let q = syndrome.paraneoplasticShare.value;
+  for (const a of c.antibodies) {
+    if (a.result !== 'positive' || !syndrome.antibodies.some((x) => x.antibody === a.antibodyId)) continue;
+    const antibody = index.antibodyById.get(a.antibodyId);
+    if (antibody !== undefined) q = Math.max(q, antibody.cancerShare.value);
+  }
+  const tumours = new Set(syndrome.tumours.map((t) => t.tumour));
+  if (c.knownCancers.some((k) => k.tumourId !== undefined && tumours.has(k.tumourId)))
+    q = Math.max(q, index.kb.model.knownConsistentCancerShare);
+  return q;
+}
+
+/**
+ * Posterior probability of each syndrome and of "no catalogued syndrome", from priors and likelihood ratios.
+ *
+ * @returns every syndrome's posterior (unsorted) and the posterior of no syndrome
+ */
+export function syndromePosteriors(
+  c: Case,
+  findings: readonly ObservedFinding[],
+  index: KnowledgeIndex,
+): { syndromes: SyndromePosterior[]; none: number } {
+  const model = index.kb.model;
+  const all = index.kb.syndromes;
+  const totalWeight = all.reduce((sum, s) => sum + s.relativePrevalence, 0);
+  const scored = all.map((syndrome) => {
+    const prior = priorContributions(syndrome, c, index);
+    const evidence = syndromeContributions(syndrome, findings, c.antibodies, index);
+    const contributions = [...prior, ...evidence];
+    const logLr = evidence.reduce((sum, x) => sum + Math.log(x.likelihoodRatio), 0);
+    const logPrior =
+      Math.log(((1 - model.noSyndromePrior) * syndrome.relativePrevalence) / totalWeight) +
+      prior.reduce((sum, x) => sum + Math.log(x.likelihoodRatio), 0);
+    return { syndrome, contributions, logLr, logPost: logPrior + logLr };
+  });
+  const logNone = Math.log(model.noSyndromePrior);
+  const max = Math.max(logNone, ...scored.map((s) => s.logPost));
+  const denominator = Math.exp(logNone - max) + scored.reduce((sum, s) => sum + Math.exp(s.logPost - max), 0);
+  return {
+    none: Math.exp(logNone - max) / denominator,
+    syndromes: scored.map((s) => ({
+      syndrome: s.syndrome,
+      posterior: Math.exp(s.logPost - max) / denominator,
+      paraneoplasticProbability: paraneoplasticProbability(s.syndrome, c, index),
+      logLikelihoodRatio: s.logLr / Math.LN10,
+      contributions: s.contributions,
+    })),
+  };
+}
+
+/** Best first; ties broken by id so the order never depends on file order. */
+export function sortPosteriors(list: readonly SyndromePosterior[]): SyndromePosterior[] {
+  return [...list].sort((a, b) => b.posterior - a.posterior || a.syndrome.id.localeCompare(b.syndrome.id));
+}
+
+/** The output shape of one ranked syndrome, with its for/against evidence sorted by weight. */
+export function toRankedSyndrome(p: SyndromePosterior, index: KnowledgeIndex): RankedSyndrome {
+  const byWeight = (a: Contribution, b: Contribution) =>
+    Math.abs(b.weight) - Math.abs(a.weight) || a.id.localeCompare(b.id);
+  const s = p.syndrome;
+  return {
+    id: s.id,
+    name: s.name,
+    category: s.category,
+    score: round(p.posterior, 4),
+    paraneoplasticProbability: round(p.paraneoplasticProbability, 3),
+    logLikelihoodRatio: round(p.logLikelihoodRatio, 3),
+    for: p.contributions.filter((x) => x.weight > 0).sort(byWeight),
+    against: p.contributions.filter((x) => x.weight < 0).sort(byWeight),
+    citations: mergeCitations([
+      citationsFor(s.paraneoplasticShare.evidence, index),
+      ...p.contributions.map((x) => x.citations),
+    ]),
+  };
+}

@@ -1,0 +1,115 @@
+// Tumour ranking for this patient: syndromes and antibodies point to tumours; sex, age and smoking adjust them.
+import type { Case } from '../case/schema.js';
+import type { KnowledgeIndex } from '../knowledge/index.js';
+import type { Evidence } from '../knowledge/schema.js';
+import type { RankedTumour, TumourReason, Warning } from './assessment.js';
+import { citationsFor } from './citations.js';
+import { describeDemographic, matchesDemographic } from './demographics.js';
+import { frequencyValue } from './likelihood.js';
+import type { SyndromePosterior } from './rank-syndromes.js';
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+type Associations = ReadonlyArray<{
+  tumour: string;
+  frequency: Parameters<typeof frequencyValue>[0];
+  evidence: readonly Evidence[];
+}>;
+
+/** Each listed tumour's share among the tumours of one syndrome or antibody (frequencies normalised to sum 1). */
+function relativeShares(
+  list: Associations,
+  index: KnowledgeIndex,
+): Array<{ tumour: string; share: number; evidence: readonly Evidence[] }> {
+  const values = list.map((t) => frequencyValue(t.frequency, index.kb.model));
+  const total = values.reduce((a, b) => a + b, 0);
+  if (total === 0) return [];
+  return list.map((t, i) => ({ tumour: t.tumour, share: (values[i] ?? 0) / total, evidence: t.evidence }));
+}
+
+/**
+ * Rank tumour types: noisy-OR of the routes from each likely syndrome and each positive antibody, then the tumour's
+ * demographic modifiers; a tumour impossible for the patient's sex is left out.
+ *
+ * @returns ranked tumours and warnings about known cancers that do not explain the picture
+ */
+export function rankTumours(
+  c: Case,
+  posteriors: readonly SyndromePosterior[],
+  index: KnowledgeIndex,
+): { tumours: RankedTumour[]; warnings: Warning[] } {
+  const reasons = new Map<string, TumourReason[]>();
+  const add = (tumour: string, reason: TumourReason) => {
+    if (reason.contribution <= 0) return;
+    const list = reasons.get(tumour) ?? [];
+    list.push(reason);
+    reasons.set(tumour, list);
+  };
+  for (const p of posteriors) {
+    const weight = p.posterior * p.paraneoplasticProbability;
+    if (weight < 1e-4) continue;
+    for (const t of relativeShares(p.syndrome.tumours, index))
+      add(t.tumour, {
+        reason: `${p.syndrome.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}); this tumour is ${pct(t.share)} of its associated tumours`,
+        contribution: weight * t.share,
+        citations: citationsFor(t.evidence, index),
+      });
+  }
+  for (const a of c.antibodies) {
+    if (a.result !== 'positive') continue;
+    const antibody = index.antibodyById.get(a.antibodyId);
+    if (antibody === undefined) continue;
+    for (const t of relativeShares(antibody.tumours, index))
+      add(t.tumour, {
+        reason: `${antibody.name} positive: cancer in ${pct(antibody.cancerShare.value)} of positive patients; this tumour is ${pct(t.share)} of them`,
+        contribution: antibody.cancerShare.value * t.share,
+        citations: citationsFor([...antibody.cancerShare.evidence, ...t.evidence], index),
+      });
+  }
+  const known = new Map<string, string>();
+  for (const k of c.knownCancers) if (k.tumourId !== undefined) known.set(k.tumourId, k.text);
+  const ranked: RankedTumour[] = [];
+  const warnings: Warning[] = [];
+  for (const tumour of index.kb.tumours) {
+    const why = [...(reasons.get(tumour.id) ?? [])];
+    const knownText = known.get(tumour.id);
+    if (why.length === 0 && knownText === undefined) continue;
+    if (tumour.sex !== 'any' && c.patient.sex !== tumour.sex && c.patient.sex !== 'unknown') continue;
+    let score = 1 - why.reduce((prod, r) => prod * (1 - Math.min(r.contribution, 0.999)), 1);
+    for (const m of tumour.priorModifiers) {
+      if (!matchesDemographic(m.when, c.patient) || score <= 0) continue;
+      const odds = (score / (1 - score)) * m.factor;
+      score = odds / (1 + odds);
+      why.push({
+        reason: `${m.reason} (${describeDemographic(m.when)}: odds × ${m.factor})`,
+        contribution: 0,
+        citations: citationsFor(m.evidence, index),
+      });
+    }
+    if (knownText !== undefined) {
+      const consistent = (reasons.get(tumour.id) ?? []).length > 0;
+      why.unshift({
+        reason: consistent
+          ? `known cancer ("${knownText}") that fits the likely syndromes or antibodies`
+          : `known cancer ("${knownText}"), but not one these syndromes or antibodies usually come from`,
+        contribution: 0,
+        citations: [],
+      });
+      if (!consistent)
+        warnings.push({
+          code: 'known-cancer-inconsistent',
+          message: `The known cancer "${knownText}" is not typical of the likely syndromes or antibodies: it does not end the search for the tumours ranked here.`,
+        });
+    }
+    ranked.push({
+      id: tumour.id,
+      name: tumour.name,
+      score: round(score, 4),
+      known: knownText !== undefined,
+      why,
+    });
+  }
+  ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return { tumours: ranked.slice(0, index.kb.model.listLength), warnings };
+}

@@ -1,0 +1,75 @@
+// Plain-text report for a clinician: verdict, syndromes with evidence, tumours to look for, labs, unrecognised input.
+import type { Assessment, Citation, Contribution } from '../engine/assessment.js';
+
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.01 && x > 0 ? 1 : 0)}%`;
+const cite = (cs: readonly Citation[]) =>
+  cs.length === 0 ? '' : ` [${cs.map((c) => `${c.short}, ${c.grade}`).join('; ')}]`;
+
+function contribution(c: Contribution): string {
+  const sign = c.weight >= 0 ? '+' : '−';
+  const freq = c.frequency === undefined ? '' : `, in ${pct(c.frequency)} of cases`;
+  const how = c.match === 'not-listed' ? ', not a feature of this syndrome' : c.match === 'prior' ? '' : freq;
+  return `      ${sign}${Math.abs(c.weight).toFixed(2)}  ${c.label} (${c.observed}${how})${cite(c.citations)}`;
+}
+
+/**
+ * Render an assessment as the text report a clinician reads.
+ *
+ * @param a - the assessment
+ * @param options - how many syndromes and tumours to show
+ * @returns the report, ending with the disclaimer
+ */
+export function renderText(a: Assessment, options: { top?: number } = {}): string {
+  const top = options.top ?? 5;
+  const lines: string[] = [];
+  lines.push(
+    `Paraneo assessment${a.caseId === null ? '' : ` — ${a.caseId}`}${a.asOf === null ? '' : ` — as of ${a.asOf}`}`,
+  );
+  lines.push(`Knowledge base ${a.knowledgeVersion}. DECISION SUPPORT, NOT A DIAGNOSIS.`);
+  lines.push('');
+  lines.push(
+    `Paraneoplastic syndrome: ${a.pnsVerdict.toUpperCase()} (probability ${pct(a.pnsProbability)}; no catalogued syndrome: ${pct(a.noSyndromeProbability)})`,
+  );
+  lines.push('');
+  lines.push('Syndromes, most probable first (weights are log10 likelihood ratios):');
+  a.syndromes.slice(0, top).forEach((s, i) => {
+    lines.push(
+      `  ${i + 1}. ${s.name} [${s.category}] — ${pct(s.score)}; paraneoplastic if present: ${pct(s.paraneoplasticProbability)}`,
+    );
+    if (s.for.length > 0) lines.push('     for:');
+    for (const c of s.for.slice(0, 6)) lines.push(contribution(c));
+    if (s.against.length > 0) lines.push('     against:');
+    for (const c of s.against.slice(0, 4)) lines.push(contribution(c));
+  });
+  lines.push('');
+  if (a.tumours.length === 0) lines.push('Tumours to look for: none suggested by the data given.');
+  else {
+    lines.push('Tumours to look for, most likely first:');
+    a.tumours.slice(0, top).forEach((t, i) => {
+      lines.push(`  ${i + 1}. ${t.name}${t.known ? ' (known)' : ''} — ${pct(t.score)}`);
+      for (const w of t.why.slice(0, 3)) lines.push(`      · ${w.reason}${cite(w.citations)}`);
+    });
+  }
+  if (a.labs.length > 0) {
+    lines.push('');
+    lines.push('Labs:');
+    for (const l of a.labs) {
+      const value = l.value === undefined ? '' : ` = ${l.value} ${l.unit ?? ''}`.trimEnd();
+      const range = l.range === undefined ? '' : ` (range ${l.range.low ?? '…'}–${l.range.high ?? '…'})`;
+      lines.push(`  ${l.name}${value}${range}: ${l.interpretation}`);
+    }
+  }
+  if (a.unrecognised.length > 0) {
+    lines.push('');
+    lines.push('Not understood (check these by hand):');
+    for (const u of a.unrecognised) lines.push(`  ${u.field}: "${u.value}" — ${u.reason}`);
+  }
+  if (a.warnings.length > 0) {
+    lines.push('');
+    lines.push('Warnings:');
+    for (const w of a.warnings) lines.push(`  ! ${w.message}`);
+  }
+  lines.push('');
+  lines.push(a.disclaimer);
+  return `${lines.join('\n')}\n`;
+}
