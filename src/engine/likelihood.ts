@@ -91,7 +91,8 @@ export function syndromeContributions(
       }
       if (used.has(m.hpo)) continue;
       used.add(m.hpo);
-      const lr = clamp(m.frequency) / background;
+      // A feature the syndrome lists never counts against it, even where it is commoner in the background.
+      const lr = Math.max(1, clamp(m.frequency) / background);
       out.push({
         ...common,
         match: m.match,

@@ -1,6 +1,6 @@
 // Second pass over a schema-valid knowledge base: cross-file references, HPO labels and synonym clashes.
 import type { KnowledgeIssue } from './issues.js';
-import type { Knowledge } from './load.js';
+import type { Knowledge } from './knowledge.js';
 import { normaliseAntibodyName, normaliseText } from './normalise.js';
 import type { Evidence } from './schema.js';
 

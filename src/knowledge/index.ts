@@ -1,6 +1,6 @@
 // Knowledge indexes, built once per knowledge base and reused for every case (never per case).
 import { ancestorsOf } from './hpo.js';
-import type { Knowledge } from './load.js';
+import type { Knowledge } from './knowledge.js';
 import { normaliseAntibodyName, normaliseText } from './normalise.js';
 import type { Antibody, Finding, Lab, Reference, Syndrome, Tumour } from './schema.js';
 
@@ -8,7 +8,7 @@ export type { HpoVocabulary } from './hpo.js';
 export { ancestorsOf, parseHpo } from './hpo.js';
 export type { KnowledgeIssue, KnowledgeIssueCode } from './issues.js';
 export { formatIssue } from './issues.js';
-export type { Knowledge, LoadResult } from './load.js';
+export type { Knowledge } from './knowledge.js';
 export { normaliseAntibodyName, normaliseText } from './normalise.js';
 export * from './schema.js';
 

@@ -4,42 +4,24 @@ import { basename, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { checkReferences } from './check-refs.js';
-import { type HpoVocabulary, parseHpo } from './hpo.js';
+import { parseHpo } from './hpo.js';
 import type { KnowledgeIssue } from './issues.js';
+import type { Knowledge } from './knowledge.js';
 import {
-  type Antibody,
   AntibodySchema,
-  type Finding,
   FindingSchema,
-  type Lab,
   LabSchema,
-  type Model,
   ModelSchema,
-  type Reference,
   ReferenceSchema,
-  type Syndrome,
   SyndromeSchema,
-  type Tumour,
   TumourSchema,
-  type Version,
   VersionSchema,
 } from './schema.js';
 
-/** The whole validated knowledge base, as plain data. */
-export interface Knowledge {
-  readonly version: Version;
-  readonly model: Model;
-  readonly syndromes: readonly Syndrome[];
-  readonly findings: readonly Finding[];
-  readonly antibodies: readonly Antibody[];
-  readonly tumours: readonly Tumour[];
-  readonly labs: readonly Lab[];
-  readonly references: readonly Reference[];
-  readonly hpo: HpoVocabulary;
-}
+export type { Knowledge } from './knowledge.js';
 
 export interface LoadResult {
-  /** Present when every file parsed and validated (cross-reference issues may still be listed). */
+  /** Present only when there is no issue at all. */
   kb: Knowledge | undefined;
   issues: KnowledgeIssue[];
 }
@@ -144,8 +126,9 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
     layperson: read('layperson-synonyms.tsv'),
     isA: read('is_a-2015.tsv'),
   });
-  if (version === undefined || model === undefined || issues.length > 0) return { kb: undefined, issues };
+  if (version === undefined || model === undefined) return { kb: undefined, issues };
   const kb: Knowledge = { version, model, hpo, ...families };
+  // Cross-references are checked over every file that passed its schema, so one run lists both kinds of problem.
   issues.push(...checkReferences(kb));
-  return { kb, issues };
+  return { kb: issues.length === 0 ? kb : undefined, issues };
 }

@@ -1,0 +1,16 @@
+// The validated knowledge base as plain data (what the loader returns and the engine reads).
+import type { HpoVocabulary } from './hpo.js';
+import type { Antibody, Finding, Lab, Model, Reference, Syndrome, Tumour, Version } from './schema.js';
+
+/** The whole validated knowledge base, as plain data. */
+export interface Knowledge {
+  readonly version: Version;
+  readonly model: Model;
+  readonly syndromes: readonly Syndrome[];
+  readonly findings: readonly Finding[];
+  readonly antibodies: readonly Antibody[];
+  readonly tumours: readonly Tumour[];
+  readonly labs: readonly Lab[];
+  readonly references: readonly Reference[];
+  readonly hpo: HpoVocabulary;
+}

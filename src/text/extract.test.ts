@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { realIndex } from '../../test/knowledge.js';
+import { extractFindings, splitClauses } from './extract.js';
+
+const index = realIndex();
+const read = (text: string) => extractFindings(text, index).map((m) => `${m.hpo}${m.present ? '+' : '-'}`);
+
+describe('extractFindings', () => {
+  it('finds HPO labels, knowledge synonyms and layperson phrases', () => {
+    expect(read('Recent change in memory.')).toEqual(['HP:0002354+']);
+    expect(read('Two seizures last week')).toEqual(['HP:0001250+']);
+    expect(read('She had a fever')).toEqual(['HP:0001945+']);
+  });
+
+  it('marks findings after a negation trigger absent, within the clause only', () => {
+    expect(read('No fever.')).toEqual(['HP:0001945-']);
+    expect(read('Denies seizures; memory loss for a month')).toEqual(['HP:0001250-', 'HP:0002354+']);
+    expect(read('negative for fever')).toEqual(['HP:0001945-']);
+    expect(read('without fever but with seizures')).toEqual(['HP:0001945-', 'HP:0001250+']);
+    expect(read('fever absent')).toEqual(['HP:0001945-']);
+  });
+
+  it('prefers the longest phrase', () => {
+    // "Focal-onset seizure" must win over "seizure" inside it.
+    expect(read('focal onset seizure')).toEqual(['HP:0007359+']);
+  });
+
+  it('returns nothing for text with no finding, so the caller can report it', () => {
+    expect(read('Lives with her daughter.')).toEqual([]);
+  });
+
+  it('splits clauses at sentence punctuation but not inside numbers', () => {
+    expect(splitClauses('Na 119.5 today; no fever. Seizures!')).toEqual([
+      'Na 119.5 today',
+      'no fever',
+      'Seizures',
+    ]);
+  });
+});
