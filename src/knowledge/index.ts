@@ -9,6 +9,8 @@ export { ancestorsOf, parseHpo } from './hpo.js';
 export type { KnowledgeIssue, KnowledgeIssueCode } from './issues.js';
 export { formatIssue } from './issues.js';
 export type { Knowledge } from './knowledge.js';
+export { loadKnowledge } from './load.js';
+export { knowledgePaths } from './paths.js';
 export { normaliseAntibodyName, normaliseText } from './normalise.js';
 export * from './schema.js';
 

@@ -1,0 +1,44 @@
+// Every examples/*.json runs as a test: it must parse, and the published diagnosis must appear in the top 3.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCase } from '../src/case/parse.js';
+import { assess } from '../src/engine/assess.js';
+import { realIndex } from './knowledge.js';
+
+interface Expect {
+  syndromes?: string[];
+  tumours?: string[];
+  notFirst?: string[];
+  pnsVerdict?: string[];
+}
+
+const dir = fileURLToPath(new URL('../examples', import.meta.url));
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+const index = realIndex();
+
+describe('examples', () => {
+  it('has runnable examples', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  for (const file of files) {
+    const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { meta?: { expect?: Expect } };
+    const want = raw.meta?.expect;
+    it(`${file}${want === undefined ? ' (runs)' : ''}`, () => {
+      const parsed = parseCase(raw, index);
+      if (!parsed.success) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
+      const a = assess(parsed.data, index);
+      if (want === undefined) return;
+      const top3 = a.syndromes.slice(0, 3).map((s) => s.id);
+      for (const id of want.syndromes ?? []) expect(top3, `${file}: syndrome ${id} in top 3`).toContain(id);
+      const tumours3 = a.tumours.slice(0, 3).map((t) => t.id);
+      for (const id of want.tumours ?? []) expect(tumours3, `${file}: tumour ${id} in top 3`).toContain(id);
+      for (const id of want.notFirst ?? []) expect(a.syndromes[0]?.id, `${file}: ${id} not first`).not.toBe(id);
+      if (want.pnsVerdict !== undefined) expect(want.pnsVerdict, `${file}: verdict`).toContain(a.pnsVerdict);
+    });
+  }
+});
