@@ -37,7 +37,8 @@ describe('examples', () => {
       for (const id of want.syndromes ?? []) expect(top3, `${file}: syndrome ${id} in top 3`).toContain(id);
       const tumours3 = a.tumours.slice(0, 3).map((t) => t.id);
       for (const id of want.tumours ?? []) expect(tumours3, `${file}: tumour ${id} in top 3`).toContain(id);
-      for (const id of want.notFirst ?? []) expect(a.syndromes[0]?.id, `${file}: ${id} not first`).not.toBe(id);
+      for (const id of want.notFirst ?? [])
+        expect(a.syndromes[0]?.id, `${file}: ${id} not first`).not.toBe(id);
       if (want.pnsVerdict !== undefined) expect(want.pnsVerdict, `${file}: verdict`).toContain(a.pnsVerdict);
     });
   }

@@ -39,9 +39,30 @@ describe('paraneo CLI', () => {
     const r = run(['assess', '--format', 'json', example]);
     expect(r.code).toBe(EXIT.ok);
     const a = JSON.parse(r.out);
-    for (const key of ['asOf', 'knowledgeVersion', 'disclaimer', 'pnsProbability', 'pnsVerdict', 'syndromes', 'tumours', 'pnsCare', 'unrecognised', 'warnings'])
+    for (const key of [
+      'asOf',
+      'knowledgeVersion',
+      'disclaimer',
+      'pnsProbability',
+      'pnsVerdict',
+      'syndromes',
+      'tumours',
+      'pnsCare',
+      'unrecognised',
+      'warnings',
+    ])
       expect(a, key).toHaveProperty(key);
-    expect(a.syndromes[0]).toEqual(expect.objectContaining({ id: expect.any(String), name: expect.any(String), category: expect.any(String), score: expect.any(Number), for: expect.any(Array), against: expect.any(Array), citations: expect.any(Array) }));
+    expect(a.syndromes[0]).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        name: expect.any(String),
+        category: expect.any(String),
+        score: expect.any(Number),
+        for: expect.any(Array),
+        against: expect.any(Array),
+        citations: expect.any(Array),
+      }),
+    );
   });
 
   it('reads standard input with "-"', () => {
@@ -51,7 +72,9 @@ describe('paraneo CLI', () => {
   });
 
   it('exits 2 on invalid input and names the file and the field', () => {
-    const r = run(['assess', 'bad.json'], { 'bad.json': JSON.stringify({ patient: { age: -1, sex: 'woman' } }) });
+    const r = run(['assess', 'bad.json'], {
+      'bad.json': JSON.stringify({ patient: { age: -1, sex: 'woman' } }),
+    });
     expect(r.code).toBe(EXIT.invalidInput);
     expect(r.err).toMatch(/^bad\.json: patient\.age: age cannot be negative$/m);
     expect(r.err).toMatch(/^bad\.json: patient\.sex: /m);

@@ -10,8 +10,8 @@ export type { KnowledgeIssue, KnowledgeIssueCode } from './issues.js';
 export { formatIssue } from './issues.js';
 export type { Knowledge } from './knowledge.js';
 export { loadKnowledge } from './load.js';
-export { knowledgePaths } from './paths.js';
 export { normaliseAntibodyName, normaliseText } from './normalise.js';
+export { knowledgePaths } from './paths.js';
 export * from './schema.js';
 
 /** Lookup tables over a knowledge base; read-only once built. */
