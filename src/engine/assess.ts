@@ -96,16 +96,10 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
   const pnsProbability = syndromes.reduce((sum, s) => sum + s.posterior * s.paraneoplasticProbability, 0);
   const tumours = rankTumours(patientCase, sorted, index);
   warnings.push(...tumours.warnings, ...antibodyWarnings(patientCase, index));
-  const listed = new Set(index.kb.syndromes.flatMap((s) => s.findings.map((f) => f.finding)));
-  const assessedFindings: AssessedFinding[] = findings.map((f) => {
-    const ancestors = index.ancestors(f.hpo);
-    const known = index.kb.findings.some(
-      (k) =>
-        listed.has(k.id) &&
-        (k.code.code === f.hpo || ancestors.has(k.code.code) || index.ancestors(k.code.code).has(f.hpo)),
-    );
-    return { ...f, known };
-  });
+  const assessedFindings: AssessedFinding[] = findings.map((f) => ({
+    ...f,
+    known: index.listedOrAncestor.has(f.hpo) || [...index.ancestors(f.hpo)].some((a) => index.listed.has(a)),
+  }));
   if (assessedFindings.some((f) => !f.known))
     warnings.push({
       code: 'finding-not-in-knowledge',

@@ -37,24 +37,32 @@ function bestMatch(
   model: Model,
   direction: 'present' | 'absent',
 ): Match | undefined {
-  const observedAncestors = index.ancestors(observed);
+  const lookup = index.syndromeFindings.get(syndrome.id);
+  if (lookup === undefined) return undefined;
   let best: Match | undefined;
-  for (const item of syndrome.findings) {
-    const finding = index.findingById.get(item.finding);
-    if (finding === undefined) continue;
-    const hpo = finding.code.code;
-    let match: Match['match'] | undefined;
-    if (hpo === observed) match = 'exact';
-    // A more specific observation implies the syndrome's broader term; an absent broad term implies the specific is absent.
-    else if (direction === 'present' && observedAncestors.has(hpo)) match = 'more-specific';
-    else if (index.ancestors(hpo).has(observed)) match = 'less-specific';
-    if (match === undefined) continue;
+  const consider = (
+    item: { hpo: string; frequency: Frequency; evidence: readonly Evidence[] },
+    match: Match['match'],
+  ) => {
     const frequency =
       frequencyValue(item.frequency, model) *
       (match === 'less-specific' && direction === 'present' ? 0.5 : 1);
-    if (best === undefined || frequency > best.frequency || (frequency === best.frequency && hpo < best.hpo))
-      best = { hpo, frequency, evidence: item.evidence, match };
-  }
+    if (
+      best === undefined ||
+      frequency > best.frequency ||
+      (frequency === best.frequency && item.hpo < best.hpo)
+    )
+      best = { hpo: item.hpo, frequency, evidence: item.evidence, match };
+  };
+  const exact = lookup.byHpo.get(observed);
+  if (exact !== undefined) consider(exact, 'exact');
+  // A more specific observation implies the syndrome's broader term; an absent broad term implies the specific is absent.
+  if (direction === 'present')
+    for (const a of index.ancestors(observed)) {
+      const item = lookup.byHpo.get(a);
+      if (item !== undefined) consider(item, 'more-specific');
+    }
+  for (const item of lookup.byAncestor.get(observed) ?? []) consider(item, 'less-specific');
   return best;
 }
 

@@ -33,8 +33,21 @@ export interface KnowledgeIndex {
   readonly phraseToHpo: ReadonlyMap<string, string>;
   /** Longest phrase length in words. */
   readonly maxPhraseWords: number;
-  /** HPO id → the set of its ancestors, for terms reachable from the knowledge base's findings. */
+  /** Per syndrome: its listed findings by HPO id, and by every ancestor of a listed term (for less specific input). */
+  readonly syndromeFindings: ReadonlyMap<string, SyndromeFindingLookup>;
+  /** Every HPO id that is a listed finding of some syndrome, or an ancestor of one. */
+  readonly listedOrAncestor: ReadonlySet<string>;
+  /** Every HPO id listed as a finding by some syndrome. */
+  readonly listed: ReadonlySet<string>;
+  /** HPO id → the set of its ancestors (cached on first use). */
   ancestors(hpoId: string): ReadonlySet<string>;
+}
+
+type SyndromeFindingItem = Syndrome['findings'][number] & { readonly hpo: string };
+
+export interface SyndromeFindingLookup {
+  readonly byHpo: ReadonlyMap<string, SyndromeFindingItem>;
+  readonly byAncestor: ReadonlyMap<string, readonly SyndromeFindingItem[]>;
 }
 
 const PHENOTYPIC_ABNORMALITY = 'HP:0000118';
@@ -79,6 +92,7 @@ function buildPhrases(
  * @returns the index; `ancestors` caches each term's ancestor set on first use
  */
 export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
+  const findingById = byId(kb.findings);
   const findingByHpo = new Map(kb.findings.map((f) => [f.code.code, f]));
   const ancestorCache = new Map<string, ReadonlySet<string>>();
   const ancestors = (hpoId: string): ReadonlySet<string> => {
@@ -104,10 +118,35 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
   for (const t of kb.tumours)
     for (const name of [t.name, ...t.synonyms]) tumourNames.push([normaliseText(name), t] as const);
   tumourNames.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
+  const syndromeFindings = new Map<string, SyndromeFindingLookup>();
+  const listed = new Set<string>();
+  const listedOrAncestor = new Set<string>();
+  for (const syndrome of kb.syndromes) {
+    const byHpo = new Map<string, SyndromeFindingItem>();
+    const byAncestor = new Map<string, SyndromeFindingItem[]>();
+    for (const item of syndrome.findings) {
+      const hpo = findingById.get(item.finding)?.code.code;
+      if (hpo === undefined) continue;
+      const withHpo = { ...item, hpo };
+      byHpo.set(hpo, withHpo);
+      listed.add(hpo);
+      listedOrAncestor.add(hpo);
+      for (const a of ancestors(hpo)) {
+        const list = byAncestor.get(a) ?? [];
+        list.push(withHpo);
+        byAncestor.set(a, list);
+        listedOrAncestor.add(a);
+      }
+    }
+    syndromeFindings.set(syndrome.id, { byHpo, byAncestor });
+  }
   return {
     kb,
+    syndromeFindings,
+    listed,
+    listedOrAncestor,
     syndromeById: byId(kb.syndromes),
-    findingById: byId(kb.findings),
+    findingById,
     findingByHpo,
     antibodyById: byId(kb.antibodies),
     antibodyByName,
