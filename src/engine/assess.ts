@@ -58,6 +58,29 @@ function mergeFindings(
   return [...merged.values()].map(({ priority: _priority, ...f }) => f);
 }
 
+/** Drop a present finding when a more specific present finding implies it (HPO true-path rule), so it is not counted twice. */
+function mostSpecific(findings: readonly ObservedFinding[], index: KnowledgeIndex): ObservedFinding[] {
+  const implied = new Set<string>();
+  for (const f of findings) if (f.present) for (const a of index.ancestors(f.hpo)) implied.add(a);
+  return findings.filter((f) => !f.present || !implied.has(f.hpo));
+}
+
+/**
+ * A positive high- or intermediate-risk antibody points to a cancer whatever the syndrome: P(cancer | antibody), the largest
+ * over the case's credible positives (an intracellular antibody seen by line blot alone counts half).
+ */
+function antibodyCancerRoute(c: Case, index: KnowledgeIndex): number {
+  let best = 0;
+  for (const a of c.antibodies) {
+    const antibody = index.antibodyById.get(a.antibodyId);
+    if (a.result !== 'positive' || antibody === undefined) continue;
+    if (antibody.riskGroup.value !== 'high' && antibody.riskGroup.value !== 'intermediate') continue;
+    const weak = a.method === 'line-blot' && antibody.antigenLocation === 'intracellular';
+    best = Math.max(best, antibody.cancerShare.value * (weak ? 0.5 : 1));
+  }
+  return best;
+}
+
 function verdict(p: number, bands: { likely: number; possible: number }): PnsVerdict {
   if (p >= bands.likely) return 'likely';
   if (p >= bands.possible) return 'possible';
@@ -90,10 +113,12 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
         code: 'no-reference-range',
         message: `${lab.name} (${lab.field}) has no reference range here, so it was not interpreted.`,
       });
-  const findings = mergeFindings(patientCase, labs.findings, warnings);
+  const findings = mostSpecific(mergeFindings(patientCase, labs.findings, warnings), index);
   const { syndromes, none } = syndromePosteriors(patientCase, findings, index);
   const sorted = sortPosteriors(syndromes);
-  const pnsProbability = syndromes.reduce((sum, s) => sum + s.posterior * s.paraneoplasticProbability, 0);
+  const viaSyndromes = syndromes.reduce((sum, s) => sum + s.posterior * s.paraneoplasticProbability, 0);
+  // Two routes to "paraneoplastic": a fitting syndrome, or an antibody that is itself a cancer marker (noisy-OR).
+  const pnsProbability = 1 - (1 - viaSyndromes) * (1 - antibodyCancerRoute(patientCase, index));
   const tumours = rankTumours(patientCase, sorted, index);
   warnings.push(...tumours.warnings, ...antibodyWarnings(patientCase, index));
   const assessedFindings: AssessedFinding[] = findings.map((f) => ({
