@@ -8,6 +8,7 @@ import {
   type PnsVerdict,
   type Warning,
 } from './assessment.js';
+import { evaluatePnsCare } from './criteria/pns-care.js';
 import { interpretLabs } from './labs.js';
 import type { ObservedFinding } from './likelihood.js';
 import { sortPosteriors, syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
@@ -120,7 +121,8 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
   // Two routes to "paraneoplastic": a fitting syndrome, or an antibody that is itself a cancer marker (noisy-OR).
   const pnsProbability = 1 - (1 - viaSyndromes) * (1 - antibodyCancerRoute(patientCase, index));
   const tumours = rankTumours(patientCase, sorted, index);
-  warnings.push(...tumours.warnings, ...antibodyWarnings(patientCase, index));
+  const pnsCare = evaluatePnsCare(patientCase, sorted, index);
+  warnings.push(...tumours.warnings, ...antibodyWarnings(patientCase, index), ...pnsCare.warnings);
   const assessedFindings: AssessedFinding[] = findings.map((f) => ({
     ...f,
     known: index.listedOrAncestor.has(f.hpo) || [...index.ancestors(f.hpo)].some((a) => index.listed.has(a)),
@@ -143,7 +145,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     noSyndromeProbability: round(none, 4),
     syndromes: sorted.slice(0, model.listLength).map((p) => toRankedSyndrome(p, index)),
     tumours: tumours.tumours,
-    pnsCare: null,
+    pnsCare: pnsCare.result,
     findings: assessedFindings,
     labs: labs.results,
     unrecognised: patientCase.unrecognised,

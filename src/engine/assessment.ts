@@ -1,6 +1,7 @@
 // The Assessment: the engine's whole answer, in the JSON contract later adapters and renderers rely on.
 import type { Unrecognised } from '../case/schema.js';
 import type { Category, Grade } from '../knowledge/schema.js';
+import type { PnsCareResult } from './criteria/pns-care.js';
 
 export type PnsVerdict = 'likely' | 'possible' | 'unlikely';
 
@@ -100,7 +101,7 @@ export interface Assessment {
   readonly syndromes: readonly RankedSyndrome[];
   readonly tumours: readonly RankedTumour[];
   /** PNS-Care 2021 score; null when the neurological module does not apply (reason in warnings). */
-  readonly pnsCare: unknown | null;
+  readonly pnsCare: PnsCareResult | null;
   readonly findings: readonly AssessedFinding[];
   readonly labs: readonly LabResult[];
   readonly unrecognised: readonly Unrecognised[];

@@ -13,3 +13,4 @@ export type {
   Warning,
 } from './assessment.js';
 export { DISCLAIMER } from './assessment.js';
+export type { PnsCareItem, PnsCareLevel, PnsCareResult, PnsCareUnknown } from './criteria/pns-care.js';

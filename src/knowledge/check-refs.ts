@@ -172,6 +172,27 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
         ctx.issues.push({ code: 'unknown-finding', file, path: key, message: `finding "${id}" has no file` });
     }
   }
+  const criteria = kb.criteria.pnsCare;
+  const file = 'criteria/pns-care-2021.yaml';
+  checkEvidence(ctx, file, 'evidence', criteria.evidence);
+  checkEvidence(ctx, file, 'definiteNeedsAntibody.evidence', criteria.definiteNeedsAntibody.evidence);
+  for (const [level, items] of Object.entries({
+    clinical: criteria.clinical,
+    laboratory: criteria.laboratory,
+    cancer: criteria.cancer,
+  }))
+    for (const [key, item] of Object.entries(items))
+      checkEvidence(ctx, file, `${level}.${key}.evidence`, item.evidence);
+  const syndromeIds = new Set(kb.syndromes.map((s) => s.id));
+  criteria.definiteNeedsAntibody.except.forEach((id, i) => {
+    if (!syndromeIds.has(id))
+      ctx.issues.push({
+        code: 'unknown-ref',
+        file,
+        path: `definiteNeedsAntibody.except.${i}`,
+        message: `syndrome "${id}" does not exist`,
+      });
+  });
   checkSynonymClashes(
     ctx,
     'antibodies',

@@ -1,6 +1,16 @@
 // The validated knowledge base as plain data (what the loader returns and the engine reads).
 import type { HpoVocabulary } from './hpo.js';
-import type { Antibody, Finding, Lab, Model, Reference, Syndrome, Tumour, Version } from './schema.js';
+import type {
+  Antibody,
+  Finding,
+  Lab,
+  Model,
+  PnsCare,
+  Reference,
+  Syndrome,
+  Tumour,
+  Version,
+} from './schema.js';
 
 /** The whole validated knowledge base, as plain data. */
 export interface Knowledge {
@@ -12,5 +22,6 @@ export interface Knowledge {
   readonly tumours: readonly Tumour[];
   readonly labs: readonly Lab[];
   readonly references: readonly Reference[];
+  readonly criteria: { readonly pnsCare: PnsCare };
   readonly hpo: HpoVocabulary;
 }

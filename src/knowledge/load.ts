@@ -12,6 +12,7 @@ import {
   FindingSchema,
   LabSchema,
   ModelSchema,
+  PnsCareSchema,
   ReferenceSchema,
   SyndromeSchema,
   TumourSchema,
@@ -111,6 +112,12 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
   const issues: KnowledgeIssue[] = [];
   const version = validate(VersionSchema, readYaml(join(root, 'VERSION'), root, issues), 'VERSION', issues);
   const model = validate(ModelSchema, readYaml(join(root, 'model.yaml'), root, issues), 'model.yaml', issues);
+  const pnsCare = validate(
+    PnsCareSchema,
+    readYaml(join(root, 'criteria', 'pns-care-2021.yaml'), root, issues),
+    'criteria/pns-care-2021.yaml',
+    issues,
+  );
   const families = {
     syndromes: loadFamily(root, 'syndromes', FAMILIES.syndromes, issues),
     findings: loadFamily(root, 'findings', FAMILIES.findings, issues),
@@ -126,8 +133,8 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
     layperson: read('layperson-synonyms.tsv'),
     isA: read('is_a-2015.tsv'),
   });
-  if (version === undefined || model === undefined) return { kb: undefined, issues };
-  const kb: Knowledge = { version, model, hpo, ...families };
+  if (version === undefined || model === undefined || pnsCare === undefined) return { kb: undefined, issues };
+  const kb: Knowledge = { version, model, hpo, criteria: { pnsCare }, ...families };
   // Cross-references are checked over every file that passed its schema, so one run lists both kinds of problem.
   issues.push(...checkReferences(kb));
   return { kb: issues.length === 0 ? kb : undefined, issues };

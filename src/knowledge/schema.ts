@@ -266,6 +266,52 @@ export const ModelSchema = z.strictObject({
 });
 export type Model = z.infer<typeof ModelSchema>;
 
+const ScoreItemSchema = z.strictObject({
+  points: z.number().int(),
+  /** Where this value was confirmed (source and passage), or why it is not. */
+  confirmed: z.string(),
+  /** True when the value was not seen in the primary source; the engine warns whenever it is used. */
+  unconfirmed: z.boolean().default(false),
+  evidence: Cited,
+});
+export type ScoreItem = z.infer<typeof ScoreItemSchema>;
+
+/** PNS-Care 2021 (Graus et al.): point table, level bands and the definite-needs-antibody rule, as data. */
+export const PnsCareSchema = z.strictObject({
+  id: z.literal('pns-care-2021'),
+  name: z.string(),
+  evidence: Cited,
+  clinical: z.strictObject({
+    'high-risk': ScoreItemSchema,
+    'intermediate-risk': ScoreItemSchema,
+    'not-linked': ScoreItemSchema,
+  }),
+  laboratory: z.strictObject({
+    high: ScoreItemSchema,
+    intermediate: ScoreItemSchema,
+    lower: ScoreItemSchema,
+    negative: ScoreItemSchema,
+  }),
+  cancer: z.strictObject({
+    consistent: ScoreItemSchema,
+    'inconsistent-antigen-expressed': ScoreItemSchema,
+    'not-found-under-cutoff': ScoreItemSchema,
+    'not-found-after-cutoff': ScoreItemSchema,
+  }),
+  followUpCutoffMonths: z.number().positive(),
+  levels: z
+    .array(
+      z.strictObject({
+        level: z.enum(['definite', 'probable', 'possible', 'non-pns']),
+        min: z.number(),
+        confirmed: z.string(),
+      }),
+    )
+    .min(1),
+  definiteNeedsAntibody: z.strictObject({ except: z.array(IdSchema), evidence: Cited }),
+});
+export type PnsCare = z.infer<typeof PnsCareSchema>;
+
 export const VersionSchema = z.strictObject({
   knowledgeVersion: z.string(),
   date: z.string(),
