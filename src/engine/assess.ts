@@ -13,6 +13,7 @@ import { interpretLabs } from './labs.js';
 import type { ObservedFinding } from './likelihood.js';
 import { sortPosteriors, syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
 import { rankTumours } from './rank-tumours.js';
+import { tumourSignRatios } from './tumour-signs.js';
 import { antibodyWarnings } from './warnings.js';
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
@@ -115,12 +116,13 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
         message: `${lab.name} (${lab.field}) has no reference range here, so it was not interpreted.`,
       });
   const findings = mostSpecific(mergeFindings(patientCase, labs.findings, warnings), index);
-  const { syndromes, none } = syndromePosteriors(patientCase, findings, index);
+  const signs = tumourSignRatios(findings, index);
+  const { syndromes, none } = syndromePosteriors(patientCase, findings, index, signs);
   const sorted = sortPosteriors(syndromes);
   const viaSyndromes = syndromes.reduce((sum, s) => sum + s.posterior * s.paraneoplasticProbability, 0);
   // Two routes to "paraneoplastic": a fitting syndrome, or an antibody that is itself a cancer marker (noisy-OR).
   const pnsProbability = 1 - (1 - viaSyndromes) * (1 - antibodyCancerRoute(patientCase, index));
-  const tumours = rankTumours(patientCase, sorted, index);
+  const tumours = rankTumours(patientCase, sorted, index, signs);
   const pnsCare = evaluatePnsCare(patientCase, sorted, index);
   warnings.push(...tumours.warnings, ...antibodyWarnings(patientCase, index), ...pnsCare.warnings);
   const assessedFindings: AssessedFinding[] = findings.map((f) => ({

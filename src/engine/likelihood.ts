@@ -143,3 +143,16 @@ export function syndromeContributions(
   }
   return out;
 }
+
+type Associations = ReadonlyArray<{ tumour: string; frequency: Frequency; evidence: readonly Evidence[] }>;
+
+/** Each listed tumour's share among the tumours of one syndrome or antibody (frequencies normalised to sum 1). */
+export function relativeTumourShares(
+  list: Associations,
+  index: KnowledgeIndex,
+): Array<{ tumour: string; share: number; evidence: readonly Evidence[] }> {
+  const values = list.map((t) => frequencyValue(t.frequency, index.kb.model));
+  const total = values.reduce((a, b) => a + b, 0);
+  if (total === 0) return [];
+  return list.map((t, i) => ({ tumour: t.tumour, share: (values[i] ?? 0) / total, evidence: t.evidence }));
+}

@@ -5,7 +5,8 @@ import type { Syndrome } from '../knowledge/schema.js';
 import type { Contribution, RankedSyndrome } from './assessment.js';
 import { citationsFor, mergeCitations } from './citations.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
-import { type ObservedFinding, syndromeContributions } from './likelihood.js';
+import { type ObservedFinding, relativeTumourShares, syndromeContributions } from './likelihood.js';
+import type { TumourSignRatio } from './tumour-signs.js';
 
 export interface SyndromePosterior {
   readonly syndrome: Syndrome;
@@ -32,9 +33,23 @@ function priorContributions(syndrome: Syndrome, c: Case, index: KnowledgeIndex):
     }));
 }
 
-/** P(paraneoplastic | syndrome): the cited base share, raised by a positive associated antibody or a known consistent cancer. */
-function paraneoplasticProbability(syndrome: Syndrome, c: Case, index: KnowledgeIndex): number {
+/**
+ * P(paraneoplastic | syndrome): the cited base share, its odds multiplied by the expected ratio of present tumour signs
+ * over the syndrome's tumours, then raised by a positive associated antibody or a known consistent cancer.
+ */
+function paraneoplasticProbability(
+  syndrome: Syndrome,
+  c: Case,
+  index: KnowledgeIndex,
+  signs: ReadonlyMap<string, TumourSignRatio>,
+): number {
   let q = syndrome.paraneoplasticShare.value;
+  if (signs.size > 0 && q < 1) {
+    const shares = relativeTumourShares(syndrome.tumours, index);
+    const expected = shares.reduce((sum, t) => sum + t.share * (signs.get(t.tumour)?.ratio ?? 1), 0);
+    const odds = (q / (1 - q)) * expected;
+    q = odds / (1 + odds);
+  }
   for (const a of c.antibodies) {
     if (a.result !== 'positive' || !syndrome.antibodies.some((x) => x.antibody === a.antibodyId)) continue;
     const antibody = index.antibodyById.get(a.antibodyId);
@@ -55,6 +70,7 @@ export function syndromePosteriors(
   c: Case,
   findings: readonly ObservedFinding[],
   index: KnowledgeIndex,
+  signs: ReadonlyMap<string, TumourSignRatio> = new Map(),
 ): { syndromes: SyndromePosterior[]; none: number } {
   const model = index.kb.model;
   const all = index.kb.syndromes;
@@ -77,7 +93,7 @@ export function syndromePosteriors(
     syndromes: scored.map((s) => ({
       syndrome: s.syndrome,
       posterior: Math.exp(s.logPost - max) / denominator,
-      paraneoplasticProbability: paraneoplasticProbability(s.syndrome, c, index),
+      paraneoplasticProbability: paraneoplasticProbability(s.syndrome, c, index, signs),
       logLikelihoodRatio: s.logLr / Math.LN10,
       contributions: s.contributions,
     })),

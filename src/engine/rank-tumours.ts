@@ -1,32 +1,15 @@
 // Tumour ranking for this patient: syndromes and antibodies point to tumours; sex, age and smoking adjust them.
 import type { Case } from '../case/schema.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
-import type { Evidence } from '../knowledge/schema.js';
 import type { RankedTumour, TumourReason, Warning } from './assessment.js';
 import { citationsFor } from './citations.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
-import { frequencyValue } from './likelihood.js';
+import { relativeTumourShares } from './likelihood.js';
 import type { SyndromePosterior } from './rank-syndromes.js';
+import type { TumourSignRatio } from './tumour-signs.js';
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-
-type Associations = ReadonlyArray<{
-  tumour: string;
-  frequency: Parameters<typeof frequencyValue>[0];
-  evidence: readonly Evidence[];
-}>;
-
-/** Each listed tumour's share among the tumours of one syndrome or antibody (frequencies normalised to sum 1). */
-function relativeShares(
-  list: Associations,
-  index: KnowledgeIndex,
-): Array<{ tumour: string; share: number; evidence: readonly Evidence[] }> {
-  const values = list.map((t) => frequencyValue(t.frequency, index.kb.model));
-  const total = values.reduce((a, b) => a + b, 0);
-  if (total === 0) return [];
-  return list.map((t, i) => ({ tumour: t.tumour, share: (values[i] ?? 0) / total, evidence: t.evidence }));
-}
 
 /**
  * Rank tumour types: noisy-OR of the routes from each likely syndrome and each positive antibody, then the tumour's
@@ -38,6 +21,7 @@ export function rankTumours(
   c: Case,
   posteriors: readonly SyndromePosterior[],
   index: KnowledgeIndex,
+  signs: ReadonlyMap<string, TumourSignRatio>,
 ): { tumours: RankedTumour[]; warnings: Warning[] } {
   const reasons = new Map<string, TumourReason[]>();
   const add = (tumour: string, reason: TumourReason) => {
@@ -49,7 +33,7 @@ export function rankTumours(
   for (const p of posteriors) {
     const weight = p.posterior * p.paraneoplasticProbability;
     if (weight < 1e-4) continue;
-    for (const t of relativeShares(p.syndrome.tumours, index))
+    for (const t of relativeTumourShares(p.syndrome.tumours, index))
       add(t.tumour, {
         reason: `${p.syndrome.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}); this tumour is ${pct(t.share)} of its associated tumours`,
         contribution: weight * t.share,
@@ -60,7 +44,7 @@ export function rankTumours(
     if (a.result !== 'positive') continue;
     const antibody = index.antibodyById.get(a.antibodyId);
     if (antibody === undefined) continue;
-    for (const t of relativeShares(antibody.tumours, index))
+    for (const t of relativeTumourShares(antibody.tumours, index))
       add(t.tumour, {
         reason: `${antibody.name} positive: cancer in ${pct(antibody.cancerShare.value)} of positive patients; this tumour is ${pct(t.share)} of them`,
         contribution: antibody.cancerShare.value * t.share,
@@ -74,9 +58,21 @@ export function rankTumours(
   for (const tumour of index.kb.tumours) {
     const why = [...(reasons.get(tumour.id) ?? [])];
     const knownText = known.get(tumour.id);
-    if (why.length === 0 && knownText === undefined) continue;
+    const sign = signs.get(tumour.id);
+    if (why.length === 0 && knownText === undefined && sign === undefined) continue;
     if (tumour.sex !== 'any' && c.patient.sex !== tumour.sex && c.patient.sex !== 'unknown') continue;
     let score = 1 - why.reduce((prod, r) => prod * (1 - Math.min(r.contribution, 0.999)), 1);
+    if (sign !== undefined) {
+      const base = score > 0 ? score : index.kb.model.tumourSignBaseline;
+      const odds = (base / (1 - base)) * sign.ratio;
+      score = odds / (1 + odds);
+      for (const h of sign.hits)
+        why.push({
+          reason: `${h.label} points to this tumour (${h.strength} sign: odds × ${h.ratio})`,
+          contribution: 0,
+          citations: h.citations,
+        });
+    }
     for (const m of tumour.priorModifiers) {
       if (!matchesDemographic(m.when, c.patient) || score <= 0) continue;
       const odds = (score / (1 - score)) * m.factor;

@@ -160,6 +160,18 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
     });
   }
   for (const t of kb.tumours)
+    t.signs.forEach((sign, i) => {
+      const file = `tumours/${t.id}.yaml`;
+      if (!findings.has(sign.finding))
+        ctx.issues.push({
+          code: 'unknown-finding',
+          file,
+          path: `signs.${i}.finding`,
+          message: `finding "${sign.finding}" has no file`,
+        });
+      checkEvidence(ctx, file, `signs.${i}.evidence`, sign.evidence);
+    });
+  for (const t of kb.tumours)
     t.priorModifiers.forEach((m, i) => {
       checkEvidence(ctx, `tumours/${t.id}.yaml`, `priorModifiers.${i}.evidence`, m.evidence);
     });

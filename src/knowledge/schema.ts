@@ -166,6 +166,17 @@ export const TumourSchema = z.strictObject({
   sex: z.enum(['any', 'female', 'male']).default('any'),
   /** Tumour-type prior adjustments (e.g. smoking for SCLC, childhood for neuroblastoma). */
   priorModifiers: z.array(PriorModifierSchema).default([]),
+  /** Findings that point to this tumour (symptoms, signs or strong risk conditions), graded by how strongly. */
+  signs: z
+    .array(
+      z.strictObject({
+        finding: IdSchema,
+        strength: z.enum(['strong', 'moderate']),
+        note: z.string().optional(),
+        evidence: Cited,
+      }),
+    )
+    .default([]),
 });
 export type Tumour = z.infer<typeof TumourSchema>;
 
@@ -259,6 +270,10 @@ export const ModelSchema = z.strictObject({
   antibodyBackground: z.number(),
   /** Floor for P(paraneoplastic | syndrome) when the patient has a known cancer the syndrome is associated with. */
   knownConsistentCancerShare: z.number().min(0).max(1),
+  /** Likelihood ratio of a present tumour sign for its tumour, by strength. */
+  tumourSignLikelihoodRatio: z.strictObject({ strong: z.number().min(1), moderate: z.number().min(1) }),
+  /** Probability given to a tumour that only a sign points to (no syndrome or antibody route), before the sign's ratio. */
+  tumourSignBaseline: z.number().min(0).max(1),
   /** How many ranked syndromes and tumours the assessment lists. */
   listLength: z.number().int().positive(),
   verdict: z.strictObject({ likely: z.number(), possible: z.number() }),
