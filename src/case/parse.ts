@@ -216,7 +216,12 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
   const data: Case = {
     ...(input.id === undefined ? {} : { id: input.id }),
     ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
-    patient: input.patient,
+    patient: {
+      age: input.patient.age,
+      sex: input.patient.sex,
+      smoking: input.patient.smoking,
+      ...(input.patient.karnofsky === undefined ? {} : { karnofsky: input.patient.karnofsky }),
+    },
     findings,
     labs,
     antibodies,

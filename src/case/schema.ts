@@ -62,6 +62,8 @@ export const CaseInputSchema = z.strictObject({
     age: z.number().min(0, 'age cannot be negative').max(120, 'age above 120 years is not plausible'),
     sex: SexSchema,
     smoking: SmokingSchema.default('unknown'),
+    /** Karnofsky performance status (0–100), used by DELTA-P. */
+    karnofsky: z.number().int().min(0).max(100).optional(),
   }),
   findings: z.array(FindingInputSchema).default([]),
   notes: z.array(z.string()).default([]),
@@ -132,7 +134,12 @@ export interface Unrecognised {
 export interface Case {
   readonly id?: string;
   readonly asOf?: string;
-  readonly patient: { readonly age: number; readonly sex: Sex; readonly smoking: Smoking };
+  readonly patient: {
+    readonly age: number;
+    readonly sex: Sex;
+    readonly smoking: Smoking;
+    readonly karnofsky?: number;
+  };
   readonly findings: readonly CaseFinding[];
   readonly labs: readonly CaseLab[];
   readonly antibodies: readonly CaseAntibody[];

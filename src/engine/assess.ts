@@ -8,11 +8,13 @@ import {
   type PnsVerdict,
   type Warning,
 } from './assessment.js';
+import { evaluateDeltaP } from './criteria/delta-p.js';
 import { evaluatePnsCare } from './criteria/pns-care.js';
 import { interpretLabs } from './labs.js';
 import type { ObservedFinding } from './likelihood.js';
 import { sortPosteriors, syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
 import { rankTumours } from './rank-tumours.js';
+import { planScreening } from './screening.js';
 import { tumourSignRatios } from './tumour-signs.js';
 import { antibodyWarnings } from './warnings.js';
 
@@ -124,7 +126,18 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
   const pnsProbability = 1 - (1 - viaSyndromes) * (1 - antibodyCancerRoute(patientCase, index));
   const tumours = rankTumours(patientCase, sorted, index, signs);
   const pnsCare = evaluatePnsCare(patientCase, sorted, index);
-  warnings.push(...tumours.warnings, ...antibodyWarnings(patientCase, index), ...pnsCare.warnings);
+  const top = sorted[0];
+  const deltaP =
+    top !== undefined && index.kb.criteria.deltaP.appliesTo.includes(top.syndrome.id)
+      ? evaluateDeltaP(patientCase, findings, index)
+      : null;
+  const screening = planScreening(patientCase, top, tumours.tumours, deltaP, index);
+  warnings.push(
+    ...tumours.warnings,
+    ...antibodyWarnings(patientCase, index),
+    ...pnsCare.warnings,
+    ...screening.warnings,
+  );
   const assessedFindings: AssessedFinding[] = findings.map((f) => ({
     ...f,
     known: index.listedOrAncestor.has(f.hpo) || [...index.ancestors(f.hpo)].some((a) => index.listed.has(a)),
@@ -148,6 +161,8 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     syndromes: sorted.slice(0, model.listLength).map((p) => toRankedSyndrome(p, index)),
     tumours: tumours.tumours,
     pnsCare: pnsCare.result,
+    deltaP,
+    screening: screening.screening,
     findings: assessedFindings,
     labs: labs.results,
     unrecognised: patientCase.unrecognised,

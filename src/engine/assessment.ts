@@ -1,7 +1,9 @@
 // The Assessment: the engine's whole answer, in the JSON contract later adapters and renderers rely on.
 import type { Unrecognised } from '../case/schema.js';
 import type { Category, Grade } from '../knowledge/schema.js';
+import type { DeltaPResult } from './criteria/delta-p.js';
 import type { PnsCareResult } from './criteria/pns-care.js';
+import type { ScreeningItem } from './screening.js';
 
 export type PnsVerdict = 'likely' | 'possible' | 'unlikely';
 
@@ -102,6 +104,10 @@ export interface Assessment {
   readonly tumours: readonly RankedTumour[];
   /** PNS-Care 2021 score; null when the neurological module does not apply (reason in warnings). */
   readonly pnsCare: PnsCareResult | null;
+  /** DELTA-P for LEMS (null unless LEMS is the top-ranked syndrome). */
+  readonly deltaP: DeltaPResult | null;
+  /** Tests to find the likely tumours, and dates to repeat a negative search. */
+  readonly screening: readonly ScreeningItem[];
   readonly findings: readonly AssessedFinding[];
   readonly labs: readonly LabResult[];
   readonly unrecognised: readonly Unrecognised[];

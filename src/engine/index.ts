@@ -13,4 +13,6 @@ export type {
   Warning,
 } from './assessment.js';
 export { DISCLAIMER } from './assessment.js';
+export type { DeltaPItem, DeltaPResult } from './criteria/delta-p.js';
 export type { PnsCareItem, PnsCareLevel, PnsCareResult, PnsCareUnknown } from './criteria/pns-care.js';
+export type { ScreeningItem } from './screening.js';

@@ -159,6 +159,11 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
       checkEvidence(ctx, file, `pitfalls.${i}.evidence`, p.evidence);
     });
   }
+  kb.criteria.rescreen.rules.forEach((r, i) => {
+    checkEvidence(ctx, 'criteria/rescreen.yaml', `rules.${i}.evidence`, r.evidence);
+  });
+  for (const t of kb.tumours)
+    if (t.screening) checkEvidence(ctx, `tumours/${t.id}.yaml`, 'screening.evidence', t.screening.evidence);
   for (const t of kb.tumours)
     t.signs.forEach((sign, i) => {
       const file = `tumours/${t.id}.yaml`;
@@ -204,6 +209,30 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
         path: `definiteNeedsAntibody.except.${i}`,
         message: `syndrome "${id}" does not exist`,
       });
+  });
+  const deltaP = kb.criteria.deltaP;
+  checkEvidence(ctx, 'criteria/delta-p.yaml', 'evidence', deltaP.evidence);
+  checkEvidence(ctx, 'criteria/delta-p.yaml', 'rescreenEvidence', deltaP.rescreenEvidence);
+  deltaP.probabilities.forEach((p, i) => {
+    if (!ctx.refs.has(p.source))
+      ctx.issues.push({
+        code: 'unknown-ref',
+        file: 'criteria/delta-p.yaml',
+        path: `probabilities.${i}.source`,
+        message: `reference "${p.source}" has no file`,
+      });
+  });
+  deltaP.items.forEach((it, i) => {
+    if (it.rule.kind !== 'any-finding') return;
+    it.rule.findings.forEach((f, k) => {
+      if (!findings.has(f))
+        ctx.issues.push({
+          code: 'unknown-finding',
+          file: 'criteria/delta-p.yaml',
+          path: `items.${i}.rule.findings.${k}`,
+          message: `finding "${f}" has no file`,
+        });
+    });
   });
   checkSynonymClashes(
     ctx,

@@ -2,11 +2,13 @@
 import type { HpoVocabulary } from './hpo.js';
 import type {
   Antibody,
+  DeltaP,
   Finding,
   Lab,
   Model,
   PnsCare,
   Reference,
+  Rescreen,
   Syndrome,
   Tumour,
   Version,
@@ -22,6 +24,6 @@ export interface Knowledge {
   readonly tumours: readonly Tumour[];
   readonly labs: readonly Lab[];
   readonly references: readonly Reference[];
-  readonly criteria: { readonly pnsCare: PnsCare };
+  readonly criteria: { readonly pnsCare: PnsCare; readonly deltaP: DeltaP; readonly rescreen: Rescreen };
   readonly hpo: HpoVocabulary;
 }

@@ -9,11 +9,13 @@ import type { KnowledgeIssue } from './issues.js';
 import type { Knowledge } from './knowledge.js';
 import {
   AntibodySchema,
+  DeltaPSchema,
   FindingSchema,
   LabSchema,
   ModelSchema,
   PnsCareSchema,
   ReferenceSchema,
+  RescreenSchema,
   SyndromeSchema,
   TumourSchema,
   VersionSchema,
@@ -118,6 +120,18 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
     'criteria/pns-care-2021.yaml',
     issues,
   );
+  const deltaP = validate(
+    DeltaPSchema,
+    readYaml(join(root, 'criteria', 'delta-p.yaml'), root, issues),
+    'criteria/delta-p.yaml',
+    issues,
+  );
+  const rescreen = validate(
+    RescreenSchema,
+    readYaml(join(root, 'criteria', 'rescreen.yaml'), root, issues),
+    'criteria/rescreen.yaml',
+    issues,
+  );
   const families = {
     syndromes: loadFamily(root, 'syndromes', FAMILIES.syndromes, issues),
     findings: loadFamily(root, 'findings', FAMILIES.findings, issues),
@@ -133,8 +147,15 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
     layperson: read('layperson-synonyms.tsv'),
     isA: read('is_a-2015.tsv'),
   });
-  if (version === undefined || model === undefined || pnsCare === undefined) return { kb: undefined, issues };
-  const kb: Knowledge = { version, model, hpo, criteria: { pnsCare }, ...families };
+  if (
+    version === undefined ||
+    model === undefined ||
+    pnsCare === undefined ||
+    deltaP === undefined ||
+    rescreen === undefined
+  )
+    return { kb: undefined, issues };
+  const kb: Knowledge = { version, model, hpo, criteria: { pnsCare, deltaP, rescreen }, ...families };
   // Cross-references are checked over every file that passed its schema, so one run lists both kinds of problem.
   issues.push(...checkReferences(kb));
   return { kb: issues.length === 0 ? kb : undefined, issues };

@@ -166,6 +166,15 @@ export const TumourSchema = z.strictObject({
   sex: z.enum(['any', 'female', 'male']).default('any'),
   /** Tumour-type prior adjustments (e.g. smoking for SCLC, childhood for neuroblastoma). */
   priorModifiers: z.array(PriorModifierSchema).default([]),
+  /** How to look for this tumour: first-line and second-line tests (e.g. EFNS 2011 task force for neurological PNS). */
+  screening: z
+    .strictObject({
+      firstLine: z.array(z.string()).min(1),
+      secondLine: z.array(z.string()).default([]),
+      note: z.string().optional(),
+      evidence: Cited,
+    })
+    .optional(),
   /** Findings that point to this tumour (symptoms, signs or strong risk conditions), graded by how strongly. */
   signs: z
     .array(
@@ -326,6 +335,81 @@ export const PnsCareSchema = z.strictObject({
   definiteNeedsAntibody: z.strictObject({ except: z.array(IdSchema), evidence: Cited }),
 });
 export type PnsCare = z.infer<typeof PnsCareSchema>;
+
+const DeltaPRuleSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('age-at-least'), years: z.number() }),
+  z.strictObject({ kind: z.literal('smoking-current') }),
+  z.strictObject({
+    kind: z.literal('any-finding'),
+    findings: z.array(IdSchema).min(1),
+    sex: z.enum(['female', 'male']).optional(),
+  }),
+  z.strictObject({ kind: z.literal('karnofsky-below'), value: z.number() }),
+]);
+export type DeltaPRule = z.infer<typeof DeltaPRuleSchema>;
+
+/** DELTA-P (Titulaer et al. 2011): items, published SCLC probabilities per score, and the re-screening schedule. */
+export const DeltaPSchema = z.strictObject({
+  id: z.literal('delta-p'),
+  name: z.string(),
+  appliesTo: z.array(IdSchema).min(1),
+  evidence: Cited,
+  window: z.string(),
+  items: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        label: z.string(),
+        points: z.number().int(),
+        rule: DeltaPRuleSchema,
+        note: z.string().optional(),
+      }),
+    )
+    .min(1),
+  probabilities: z
+    .array(
+      z.strictObject({
+        source: IdSchema,
+        label: z.string(),
+        values: z.record(z.string(), z.number().min(0).max(1)),
+        note: z.string().optional(),
+      }),
+    )
+    .min(1),
+  rescreen: z
+    .array(
+      z.strictObject({
+        minScore: z.number(),
+        firstMonths: z.number(),
+        everyMonths: z.number(),
+        untilMonths: z.number(),
+        text: z.string(),
+      }),
+    )
+    .min(1),
+  rescreenEvidence: Cited,
+});
+export type DeltaP = z.infer<typeof DeltaPSchema>;
+
+/** When to repeat a negative tumour search (EFNS 2011 for neurological PNS). */
+export const RescreenSchema = z.strictObject({
+  id: z.literal('rescreen'),
+  rules: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        appliesTo: z.enum(['neurological']),
+        firstMonths: z.number(),
+        firstByMonths: z.number(),
+        everyMonths: z.number(),
+        untilMonths: z.number(),
+        text: z.string(),
+        evidence: Cited,
+      }),
+    )
+    .min(1),
+});
+export type Rescreen = z.infer<typeof RescreenSchema>;
 
 export const VersionSchema = z.strictObject({
   knowledgeVersion: z.string(),

@@ -1,7 +1,7 @@
 // Plain-text report for a clinician: verdict, syndromes with evidence, tumours to look for, labs, unrecognised input.
 import type { Assessment, Citation, Contribution } from '../engine/assessment.js';
 
-const pct = (x: number) => `${(x * 100).toFixed(x < 0.01 && x > 0 ? 1 : 0)}%`;
+const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 && x > 0 ? 1 : 0)}%`;
 const cite = (cs: readonly Citation[]) =>
   cs.length === 0 ? '' : ` [${cs.map((c) => `${c.short}, ${c.grade}`).join('; ')}]`;
 
@@ -41,6 +41,19 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
     if (s.against.length > 0) lines.push('     against:');
     for (const c of s.against.slice(0, 4)) lines.push(contribution(c));
   });
+  if (a.pnsCare !== null) {
+    const p = a.pnsCare;
+    lines.push('');
+    lines.push(
+      `PNS-Care 2021 score for ${p.phenotype.name}: ${p.total}/10 — ${p.level.toUpperCase()}${p.range.min !== p.range.max ? ` (could be ${p.range.min}–${p.range.max} once the unknowns are settled)` : ''}`,
+    );
+    for (const item of p.items)
+      lines.push(
+        `  ${item.itemId.padEnd(10)} ${item.points}  ${item.result}: ${item.valueUsed}${cite(item.citations)}`,
+      );
+    for (const u of p.unknown) lines.push(`  ? ${u.missing}: ${u.assumed}; to settle: ${u.settle}`);
+    for (const n of p.notes) lines.push(`  · ${n}`);
+  }
   lines.push('');
   if (a.tumours.length === 0) lines.push('Tumours to look for: none suggested by the data given.');
   else {
@@ -49,6 +62,31 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
       lines.push(`  ${i + 1}. ${t.name}${t.known ? ' (known)' : ''} — ${pct(t.score)}`);
       for (const w of t.why.slice(0, 3)) lines.push(`      · ${w.reason}${cite(w.citations)}`);
     });
+  }
+  if (a.deltaP !== null) {
+    const d = a.deltaP;
+    const score =
+      d.range.min === d.range.max
+        ? `${d.score}`
+        : `${d.score} (${d.range.min}–${d.range.max} once unknowns are known)`;
+    lines.push('');
+    lines.push(`DELTA-P (LEMS tumour prediction): ${score}/6 — ${d.window}`);
+    for (const i of d.items)
+      lines.push(
+        `  ${i.result === 'met' ? '+1' : i.result === 'unknown' ? ' ?' : ' 0'}  ${i.label}: ${i.valueUsed}`,
+      );
+    for (const p of d.probabilities)
+      lines.push(
+        `  lung cancer probability, ${p.label}: ${p.probability === null ? 'not published for this score' : pct(p.probability)}`,
+      );
+  }
+  if (a.screening.length > 0) {
+    lines.push('');
+    lines.push('Tumour search:');
+    for (const s of a.screening) {
+      const when = s.due === null ? 'now' : s.dueBy === undefined ? s.due : `${s.due} to ${s.dueBy}`;
+      lines.push(`  ${when.padEnd(24)} ${s.test} — ${s.reason}${cite(s.citations)}`);
+    }
   }
   if (a.labs.length > 0) {
     lines.push('');
