@@ -19,6 +19,16 @@ const files = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort();
 const index = realIndex();
+// Examples Paraneo does not yet get right, each with a one-line reason; a listed example that passes fails the run (stale).
+const skipList = new Map(
+  readFileSync(fileURLToPath(new URL('./conformance/skip-list.txt', import.meta.url)), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [file = '', ...reason] = line.split(' ');
+      return [file, reason.join(' ')] as const;
+    }),
+);
 
 describe('examples', () => {
   it('has runnable examples', () => {
@@ -28,7 +38,8 @@ describe('examples', () => {
   for (const file of files) {
     const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { meta?: { expect?: Expect } };
     const want = raw.meta?.expect;
-    it(`${file}${want === undefined ? ' (runs)' : ''}`, () => {
+    const known = skipList.get(file);
+    const check = () => {
       const parsed = parseCase(raw, index);
       if (!parsed.success) throw new Error(`${file}: ${JSON.stringify(parsed.issues)}`);
       const a = assess(parsed.data, index);
@@ -40,6 +51,15 @@ describe('examples', () => {
       for (const id of want.notFirst ?? [])
         expect(a.syndromes[0]?.id, `${file}: ${id} not first`).not.toBe(id);
       if (want.pnsVerdict !== undefined) expect(want.pnsVerdict, `${file}: verdict`).toContain(a.pnsVerdict);
-    });
+    };
+    if (known === undefined) it(`${file}${want === undefined ? ' (runs)' : ''}`, check);
+    else
+      it(`${file} is still a known miss (${known})`, () => {
+        expect(check, `${file} now passes: remove it from test/conformance/skip-list.txt`).toThrow();
+      });
   }
+
+  it('lists only existing examples in the skip list', () => {
+    for (const file of skipList.keys()) expect(files, `skip-list entry ${file}`).toContain(file);
+  });
 });
