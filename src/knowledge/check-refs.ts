@@ -234,6 +234,31 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
         });
     });
   });
+  const families: Record<string, ReadonlySet<string>> = {
+    syndromes: new Set(kb.syndromes.map((x) => x.id)),
+    findings,
+    antibodies,
+    tumours,
+    labs: new Set(kb.labs.map((x) => x.id)),
+    references: ctx.refs,
+    criteria: new Set(['pns-care-2021', 'delta-p', 'rescreen']),
+  };
+  kb.seedCoverage?.sections.forEach((section, i) => {
+    section.statements.forEach((st, k) => {
+      const path = `sections.${i}.statements.${k}`;
+      checkEvidence(ctx, 'seed-coverage.yaml', `${path}.evidence`, st.evidence);
+      st.knowledge.forEach((entry, j) => {
+        const [family = '', id = ''] = entry.split('/');
+        if (!families[family]?.has(id))
+          ctx.issues.push({
+            code: 'unknown-ref',
+            file: 'seed-coverage.yaml',
+            path: `${path}.knowledge.${j}`,
+            message: `"${entry}" is not a knowledge entry`,
+          });
+      });
+    });
+  });
   checkSynonymClashes(
     ctx,
     'antibodies',

@@ -9,6 +9,7 @@ import type {
   PnsCare,
   Reference,
   Rescreen,
+  SeedCoverage,
   Syndrome,
   Tumour,
   Version,
@@ -25,5 +26,7 @@ export interface Knowledge {
   readonly labs: readonly Lab[];
   readonly references: readonly Reference[];
   readonly criteria: { readonly pnsCare: PnsCare; readonly deltaP: DeltaP; readonly rescreen: Rescreen };
+  /** Coverage map of the source article (absent only while it is being written). */
+  readonly seedCoverage?: SeedCoverage;
   readonly hpo: HpoVocabulary;
 }

@@ -1,5 +1,5 @@
 // Knowledge-base loader: reads every YAML file, validates it with Zod and returns all problems at once.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -16,6 +16,7 @@ import {
   PnsCareSchema,
   ReferenceSchema,
   RescreenSchema,
+  SeedCoverageSchema,
   SyndromeSchema,
   TumourSchema,
   VersionSchema,
@@ -132,6 +133,10 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
     'criteria/rescreen.yaml',
     issues,
   );
+  const seedPath = join(root, 'seed-coverage.yaml');
+  const seedCoverage = existsSync(seedPath)
+    ? validate(SeedCoverageSchema, readYaml(seedPath, root, issues), 'seed-coverage.yaml', issues)
+    : undefined;
   const families = {
     syndromes: loadFamily(root, 'syndromes', FAMILIES.syndromes, issues),
     findings: loadFamily(root, 'findings', FAMILIES.findings, issues),
@@ -155,7 +160,14 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
     rescreen === undefined
   )
     return { kb: undefined, issues };
-  const kb: Knowledge = { version, model, hpo, criteria: { pnsCare, deltaP, rescreen }, ...families };
+  const kb: Knowledge = {
+    version,
+    model,
+    hpo,
+    criteria: { pnsCare, deltaP, rescreen },
+    ...(seedCoverage === undefined ? {} : { seedCoverage }),
+    ...families,
+  };
   // Cross-references are checked over every file that passed its schema, so one run lists both kinds of problem.
   issues.push(...checkReferences(kb));
   return { kb: issues.length === 0 ? kb : undefined, issues };

@@ -411,6 +411,62 @@ export const RescreenSchema = z.strictObject({
 });
 export type Rescreen = z.infer<typeof RescreenSchema>;
 
+/** The sections of the source article, each of which must be accounted for in the coverage map. */
+export const SEED_SECTIONS = [
+  'definition',
+  'epidemiology',
+  'causes',
+  'risk-factors',
+  'pathogenesis',
+  'symptoms',
+  'symptom-table',
+  'neurological',
+  'lung-cancer',
+  'endocrine',
+  'haematological',
+  'stages',
+  'diagnostics',
+  'treatment',
+  'drugs',
+  'vitamins',
+  'physiotherapy',
+  'folk-remedies',
+  'herbs',
+  'homeopathy',
+  'forecast',
+] as const;
+
+/** Seed-article coverage: every statement of the source article with what is right, and where the knowledge holds it. */
+export const SeedCoverageSchema = z.strictObject({
+  id: z.literal('seed-coverage'),
+  source: z.string(),
+  sections: z
+    .array(
+      z.strictObject({
+        section: z.enum(SEED_SECTIONS),
+        statements: z
+          .array(
+            z
+              .strictObject({
+                claim: z.string().min(1),
+                verdict: z.enum(['confirmed', 'partly-correct', 'corrected', 'rejected']),
+                correct: z.string().optional(),
+                knowledge: z
+                  .array(z.string().regex(/^[a-z]+\/[a-z0-9-]+$/, 'must be family/id, e.g. syndromes/siadh'))
+                  .default([]),
+                evidence: Cited,
+              })
+              .refine((x) => x.verdict === 'confirmed' || (x.correct ?? '') !== '', {
+                message: 'a statement that is not confirmed needs "correct": what is right',
+              }),
+          )
+          .min(1),
+      }),
+    )
+    .min(1),
+});
+export type SeedCoverage = z.infer<typeof SeedCoverageSchema>;
+
 export const VersionSchema = z.strictObject({
   knowledgeVersion: z.string(),
   date: z.string(),
