@@ -12,6 +12,8 @@ interface Expect {
   tumours?: string[];
   notFirst?: string[];
   pnsVerdict?: string[];
+  /** Expected PNS-Care 2021 level ('none' when the phenotype is outside the criteria). */
+  pnsCareLevel?: string;
 }
 
 const dir = fileURLToPath(new URL('../examples', import.meta.url));
@@ -36,7 +38,9 @@ describe('examples', () => {
   });
 
   for (const file of files) {
-    const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { meta?: { expect?: Expect } };
+    const raw = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+      meta?: { expect?: Expect; paraneoplastic?: boolean };
+    };
     const want = raw.meta?.expect;
     const known = skipList.get(file);
     const check = () => {
@@ -51,6 +55,11 @@ describe('examples', () => {
       for (const id of want.notFirst ?? [])
         expect(a.syndromes[0]?.id, `${file}: ${id} not first`).not.toBe(id);
       if (want.pnsVerdict !== undefined) expect(want.pnsVerdict, `${file}: verdict`).toContain(a.pnsVerdict);
+      if (want.pnsCareLevel !== undefined)
+        expect(a.pnsCare?.level ?? 'none', `${file}: PNS-Care level`).toBe(want.pnsCareLevel);
+      // A patient whose syndrome was not paraneoplastic must never come out definite.
+      if (raw.meta?.paraneoplastic === false)
+        expect(a.pnsCare?.level, `${file}: not definite`).not.toBe('definite');
     };
     if (known === undefined) it(`${file}${want === undefined ? ' (runs)' : ''}`, check);
     else

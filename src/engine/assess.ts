@@ -1,6 +1,7 @@
 // The engine's entry point: (Case, KnowledgeIndex) → Assessment, pure and deterministic.
 import type { Case } from '../case/schema.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
+import { advisePanel } from './antibody-panel.js';
 import {
   type AssessedFinding,
   type Assessment,
@@ -162,6 +163,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     tumours: tumours.tumours,
     pnsCare: pnsCare.result,
     deltaP,
+    antibodyPanel: advisePanel(patientCase, sorted, index),
     screening: screening.screening,
     findings: assessedFindings,
     labs: labs.results,

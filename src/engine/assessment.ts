@@ -1,6 +1,7 @@
 // The Assessment: the engine's whole answer, in the JSON contract later adapters and renderers rely on.
 import type { Unrecognised } from '../case/schema.js';
 import type { Category, Grade } from '../knowledge/schema.js';
+import type { PanelItem } from './antibody-panel.js';
 import type { DeltaPResult } from './criteria/delta-p.js';
 import type { PnsCareResult } from './criteria/pns-care.js';
 import type { ScreeningItem } from './screening.js';
@@ -106,6 +107,8 @@ export interface Assessment {
   readonly pnsCare: PnsCareResult | null;
   /** DELTA-P for LEMS (null unless LEMS is the top-ranked syndrome). */
   readonly deltaP: DeltaPResult | null;
+  /** Antibodies still to test for the likeliest syndromes, with specimen and method. */
+  readonly antibodyPanel: readonly PanelItem[];
   /** Tests to find the likely tumours, and dates to repeat a negative search. */
   readonly screening: readonly ScreeningItem[];
   readonly findings: readonly AssessedFinding[];

@@ -1,4 +1,6 @@
 // Paraneo engine: pure functions from (Case, KnowledgeIndex) to Assessment. No I/O, no clock, no randomness.
+
+export type { PanelItem } from './antibody-panel.js';
 export { assess } from './assess.js';
 export type {
   AssessedFinding,

@@ -80,6 +80,14 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
         `  lung cancer probability, ${p.label}: ${p.probability === null ? 'not published for this score' : pct(p.probability)}`,
       );
   }
+  if (a.antibodyPanel.length > 0) {
+    lines.push('');
+    lines.push('Antibodies to test (not in the case yet):');
+    for (const p of a.antibodyPanel.slice(0, 8))
+      lines.push(
+        `  ${p.name} — ${p.specimen.join(' and ')}; ${p.method} (${pct(p.frequency)} of ${p.forSyndrome})${cite(p.citations)}`,
+      );
+  }
   if (a.screening.length > 0) {
     lines.push('');
     lines.push('Tumour search:');

@@ -1,0 +1,70 @@
+// Antibody panel advice: for the likely syndromes, the antibodies not yet tested, in which specimen and by which method.
+import type { Case } from '../case/schema.js';
+import type { KnowledgeIndex } from '../knowledge/index.js';
+import type { Citation } from './assessment.js';
+import { citationsFor } from './citations.js';
+import { frequencyValue } from './likelihood.js';
+import type { SyndromePosterior } from './rank-syndromes.js';
+
+export interface PanelItem {
+  readonly antibody: string;
+  readonly name: string;
+  readonly forSyndrome: string;
+  /** Share of patients with the syndrome who carry the antibody (0–1). */
+  readonly frequency: number;
+  readonly specimen: readonly string[];
+  readonly method: string;
+  readonly citations: readonly Citation[];
+}
+
+const MIN_POSTERIOR = 0.1;
+const MAX_SYNDROMES = 2;
+
+// Two-method rule (Gilligan et al. 2024; EFNS 2011): tissue-based screening confirmed by an antigen-specific assay.
+const METHOD = {
+  intracellular: 'tissue-based indirect immunofluorescence, confirmed by an antigen-specific blot',
+  'cell-surface': 'cell-based assay (live or fixed), ideally with tissue-based confirmation',
+} as const;
+
+/**
+ * Advise which antibodies to test for the one or two likeliest syndromes, skipping those already tested.
+ *
+ * @returns panel items, most frequent in the syndrome first
+ */
+export function advisePanel(
+  c: Case,
+  ranked: readonly SyndromePosterior[],
+  index: KnowledgeIndex,
+): PanelItem[] {
+  const tested = new Set(c.antibodies.map((a) => a.antibodyId));
+  const out: PanelItem[] = [];
+  const seen = new Set<string>();
+  const methodEvidence = (
+    [
+      { ref: 'gilligan-2024', grade: 'C' },
+      { ref: 'titulaer-2011-efns', grade: 'A' },
+    ] as const
+  )
+    .filter((e) => index.referenceById.has(e.ref))
+    .map((e) => ({ ...e, supports: 'SUPPORT' as const }));
+  for (const p of ranked.filter((x) => x.posterior >= MIN_POSTERIOR).slice(0, MAX_SYNDROMES)) {
+    const items = [...p.syndrome.antibodies]
+      .map((a) => ({ a, f: frequencyValue(a.frequency, index.kb.model) }))
+      .sort((x, y) => y.f - x.f || x.a.antibody.localeCompare(y.a.antibody));
+    for (const { a, f } of items) {
+      const antibody = index.antibodyById.get(a.antibody);
+      if (antibody === undefined || tested.has(antibody.id) || seen.has(antibody.id)) continue;
+      seen.add(antibody.id);
+      out.push({
+        antibody: antibody.id,
+        name: antibody.name,
+        forSyndrome: p.syndrome.id,
+        frequency: Number(f.toFixed(3)),
+        specimen: antibody.specimen,
+        method: METHOD[antibody.antigenLocation],
+        citations: citationsFor([...a.evidence, ...methodEvidence], index),
+      });
+    }
+  }
+  return out;
+}
