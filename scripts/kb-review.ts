@@ -78,7 +78,7 @@ function page(s: Syndrome, ix: KnowledgeIndex): string {
       .filter(Boolean)
       .join(', ');
     lines.push(
-      `- **${id}** — ${r.authors} (${r.year}). ${r.title}. ${r.source}. ${ids}. _Verified: ${r.verified}_`,
+      `- **${id}** — ${r.authors} (${r.year ?? 'n.d.'}). ${r.title}. ${r.source}. ${ids}. _Verified: ${r.verified}_`,
     );
   }
   return `${lines.join('\n')}\n`;

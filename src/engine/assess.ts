@@ -13,6 +13,7 @@ import { evaluateDeltaP } from './criteria/delta-p.js';
 import { evaluatePnsCare } from './criteria/pns-care.js';
 import { interpretLabs } from './labs.js';
 import type { ObservedFinding } from './likelihood.js';
+import { evaluatePatterns, type PatternFinding } from './patterns/index.js';
 import { sortPosteriors, syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
 import { rankTumours } from './rank-tumours.js';
 import { planScreening } from './screening.js';
@@ -21,13 +22,14 @@ import { antibodyWarnings } from './warnings.js';
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
-/** Merge coded, text, note and lab findings: one entry per HPO term; coded input beats labs, labs beat text. */
+/** Merge coded, pattern, lab, text and note findings: one entry per HPO term, in that order of trust. */
 function mergeFindings(
   c: Case,
   labFindings: ReturnType<typeof interpretLabs>['findings'],
+  patternFindings: readonly PatternFinding[],
   warnings: Warning[],
 ) {
-  const rank = { coded: 0, lab: 1, text: 2, note: 3 } as const;
+  const rank = { coded: 0, pattern: 1, lab: 2, text: 3, note: 4 } as const;
   const candidates: Array<ObservedFinding & { priority: number }> = [
     ...c.findings.map((f) => ({
       hpo: f.hpo,
@@ -37,6 +39,7 @@ function mergeFindings(
       ...(f.source.quote === undefined ? {} : { quote: f.source.quote }),
       priority: rank[f.source.kind],
     })),
+    ...patternFindings.map((f) => ({ ...f, priority: rank.pattern })),
     ...labFindings.map((f) => ({
       hpo: f.hpo,
       label: f.label,
@@ -53,7 +56,9 @@ function mergeFindings(
       merged.set(f.hpo, f);
       continue;
     }
-    if (current.present !== f.present)
+    // A lab pattern refines the raw lab reading (e.g. albumin-corrected calcium), so that pair is not a conflict.
+    const refinement = current.priority === rank.pattern && f.priority === rank.lab;
+    if (current.present !== f.present && !refinement)
       warnings.push({
         code: 'conflicting-finding',
         message: `${f.label} (${f.hpo}) is given as both present and absent (${current.source}, ${f.source}); the ${f.priority < current.priority ? f.source : current.source} reading is used.`,
@@ -118,7 +123,12 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
         code: 'no-reference-range',
         message: `${lab.name} (${lab.field}) has no reference range here, so it was not interpreted.`,
       });
-  const findings = mostSpecific(mergeFindings(patientCase, labs.findings, warnings), index);
+  const preliminary = mergeFindings(patientCase, labs.findings, [], []);
+  const patterns = evaluatePatterns(patientCase, labs.results, preliminary, index);
+  const findings = mostSpecific(
+    mergeFindings(patientCase, labs.findings, patterns.findings, warnings),
+    index,
+  );
   const signs = tumourSignRatios(findings, index);
   const { syndromes, none } = syndromePosteriors(patientCase, findings, index, signs);
   const sorted = sortPosteriors(syndromes);
@@ -167,6 +177,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     screening: screening.screening,
     findings: assessedFindings,
     labs: labs.results,
+    labPatterns: patterns.results,
     unrecognised: patientCase.unrecognised,
     warnings,
   };

@@ -4,6 +4,7 @@ import type { Category, Grade } from '../knowledge/schema.js';
 import type { PanelItem } from './antibody-panel.js';
 import type { DeltaPResult } from './criteria/delta-p.js';
 import type { PnsCareResult } from './criteria/pns-care.js';
+import type { PatternResult } from './patterns/types.js';
 import type { ScreeningItem } from './screening.js';
 
 export type PnsVerdict = 'likely' | 'possible' | 'unlikely';
@@ -113,6 +114,8 @@ export interface Assessment {
   readonly screening: readonly ScreeningItem[];
   readonly findings: readonly AssessedFinding[];
   readonly labs: readonly LabResult[];
+  /** Named lab patterns computed from the coded labs (met / not-met / unknown, values used, what is missing). */
+  readonly labPatterns: readonly PatternResult[];
   readonly unrecognised: readonly Unrecognised[];
   readonly warnings: readonly Warning[];
 }

@@ -4,9 +4,9 @@ import type { Evidence } from '../knowledge/schema.js';
 import type { Citation } from './assessment.js';
 
 /** Short label "Graus 2021" from a reference's first author and year. */
-function shortLabel(authors: string, year: number): string {
+function shortLabel(authors: string, year: number | undefined): string {
   const first = authors.split(',')[0]?.trim().split(' ')[0] ?? authors;
-  return `${first} ${year}`;
+  return `${first} ${year ?? 'n.d.'}`;
 }
 
 /** Turn evidence items into citations, dropping duplicates of the same reference. */

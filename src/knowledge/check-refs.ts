@@ -180,6 +180,19 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
     t.priorModifiers.forEach((m, i) => {
       checkEvidence(ctx, `tumours/${t.id}.yaml`, `priorModifiers.${i}.evidence`, m.evidence);
     });
+  for (const pattern of kb.patterns) {
+    const file = `patterns/${pattern.id}.yaml`;
+    checkEvidence(ctx, file, 'evidence', pattern.evidence);
+    pattern.findings.forEach((f, i) => {
+      if (!findings.has(f))
+        ctx.issues.push({
+          code: 'unknown-finding',
+          file,
+          path: `findings.${i}`,
+          message: `finding "${f}" has no file`,
+        });
+    });
+  }
   for (const lab of kb.labs) {
     const file = `labs/${lab.id}.yaml`;
     checkEvidence(ctx, file, 'rangeEvidence', lab.rangeEvidence);

@@ -6,6 +6,7 @@ import type {
   Finding,
   Lab,
   Model,
+  Pattern,
   PnsCare,
   Reference,
   Rescreen,
@@ -24,6 +25,7 @@ export interface Knowledge {
   readonly antibodies: readonly Antibody[];
   readonly tumours: readonly Tumour[];
   readonly labs: readonly Lab[];
+  readonly patterns: readonly Pattern[];
   readonly references: readonly Reference[];
   readonly criteria: { readonly pnsCare: PnsCare; readonly deltaP: DeltaP; readonly rescreen: Rescreen };
   /** Coverage map of the source article (absent only while it is being written). */

@@ -13,6 +13,7 @@ import {
   FindingSchema,
   LabSchema,
   ModelSchema,
+  PatternSchema,
   PnsCareSchema,
   ReferenceSchema,
   RescreenSchema,
@@ -38,6 +39,7 @@ export const FAMILIES = {
   tumours: TumourSchema,
   labs: LabSchema,
   references: ReferenceSchema,
+  patterns: PatternSchema,
 } as const;
 
 function readYaml(path: string, root: string, issues: KnowledgeIssue[]): unknown {
@@ -144,6 +146,7 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
     tumours: loadFamily(root, 'tumours', FAMILIES.tumours, issues),
     labs: loadFamily(root, 'labs', FAMILIES.labs, issues),
     references: loadFamily(root, 'references', FAMILIES.references, issues),
+    patterns: loadFamily(root, 'patterns', FAMILIES.patterns, issues),
   };
   const read = (name: string) => readFileSync(join(vocabDir, name), 'utf8');
   const hpo = parseHpo({

@@ -222,7 +222,8 @@ export const ReferenceSchema = z
   .strictObject({
     id: IdSchema,
     authors: z.string(),
-    year: z.number().int().min(1900).max(2100),
+    /** Year of publication; left out (never guessed) when the source does not show it. */
+    year: z.number().int().min(1900).max(2100).optional(),
     title: z.string(),
     source: z.string(),
     pmid: z
@@ -253,6 +254,20 @@ export const ReferenceSchema = z
   })
   .refine((r) => r.pmid ?? r.doi ?? r.url, { message: 'a reference needs a PMID, a DOI or a URL' });
 export type Reference = z.infer<typeof ReferenceSchema>;
+
+/** A computable lab pattern: which engine module evaluates it, its cited thresholds, and the findings it may emit. */
+export const PatternSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string(),
+  module: IdSchema,
+  summary: z.string(),
+  /** HPO findings (knowledge/findings ids) the pattern sets present or absent when it is decided. */
+  findings: z.array(IdSchema).default([]),
+  parameters: z.record(z.string(), z.number()).default({}),
+  note: z.string().optional(),
+  evidence: Cited,
+});
+export type Pattern = z.infer<typeof PatternSchema>;
 
 /** Engineering parameters of the likelihood model; every number is documented in the file itself. */
 export const ModelSchema = z.strictObject({

@@ -105,6 +105,19 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
       lines.push(`  ${l.name}${value}${range}: ${l.interpretation}`);
     }
   }
+  const decided = a.labPatterns.filter((p) => p.result !== 'not-met' || p.grade !== undefined);
+  if (decided.length > 0) {
+    lines.push('');
+    lines.push('Lab patterns:');
+    for (const p of decided) {
+      const mark = p.result === 'met' ? 'MET' : p.result === 'unknown' ? '?' : 'not met';
+      lines.push(
+        `  [${mark}] ${p.name}${p.grade ? ` (${p.grade})` : ''}: ${p.explanation}${cite(p.citations)}`,
+      );
+      if (p.result === 'unknown' && p.missing.length > 0)
+        lines.push(`        missing: ${p.missing.join(', ')}`);
+    }
+  }
   if (a.unrecognised.length > 0) {
     lines.push('');
     lines.push('Not understood (check these by hand):');

@@ -1,0 +1,103 @@
+// Lab-pattern registry and runner: each pattern file in knowledge/patterns names one module here (dispatch by table).
+import type { Case } from '../../case/schema.js';
+import type { KnowledgeIndex } from '../../knowledge/index.js';
+import type { LabResult } from '../assessment.js';
+import { citationsFor } from '../citations.js';
+import type { ObservedFinding } from '../likelihood.js';
+import { correctedCalciumPattern, hypercalcaemiaMechanismPattern } from './calcium.js';
+import { ectopicActhPattern, nicthPattern } from './endocrine.js';
+import {
+  aihaPattern,
+  anaemiaPattern,
+  eosinophiliaPattern,
+  erythrocytosisPattern,
+  esrPattern,
+  leukocytosisPattern,
+  neutropeniaPattern,
+  thrombocytopeniaPattern,
+  thrombocytosisPattern,
+} from './haematology.js';
+import { isthDicPattern } from './isth-dic.js';
+import { siadhPattern } from './siadh.js';
+import { LabReader, type PatternModule, type PatternResult } from './types.js';
+
+export type { PatternItem, PatternOutcome, PatternResult, ValueUsed } from './types.js';
+
+/** Every pattern module, in evaluation order (later modules may read findings decided by earlier ones). */
+export const PATTERN_MODULES: readonly PatternModule[] = [
+  correctedCalciumPattern,
+  hypercalcaemiaMechanismPattern,
+  siadhPattern,
+  ectopicActhPattern,
+  nicthPattern,
+  anaemiaPattern,
+  aihaPattern,
+  erythrocytosisPattern,
+  eosinophiliaPattern,
+  thrombocytosisPattern,
+  thrombocytopeniaPattern,
+  leukocytosisPattern,
+  neutropeniaPattern,
+  isthDicPattern,
+  esrPattern,
+];
+
+export interface PatternFinding {
+  readonly hpo: string;
+  readonly label: string;
+  readonly present: boolean;
+  readonly source: string;
+  readonly quote: string;
+}
+
+/**
+ * Evaluate every lab pattern of the knowledge base on the case's interpreted labs.
+ *
+ * @returns the results (met / not-met / unknown, with values used and what is missing) and the findings they decide
+ */
+export function evaluatePatterns(
+  c: Case,
+  labs: readonly LabResult[],
+  findings: readonly ObservedFinding[],
+  index: KnowledgeIndex,
+): { results: PatternResult[]; findings: PatternFinding[] } {
+  const byId = new Map<string, LabResult>();
+  for (const lab of labs) if (!byId.has(lab.labId)) byId.set(lab.labId, lab);
+  const decided = new Map<string, boolean>();
+  const finding = (id: string): boolean | undefined => {
+    const d = decided.get(id);
+    if (d !== undefined) return d;
+    const hpo = index.findingById.get(id)?.code.code;
+    if (hpo === undefined) return undefined;
+    const hit = findings.find((f) => f.hpo === hpo || (f.present && index.ancestors(f.hpo).has(hpo)));
+    return hit?.present;
+  };
+  const results: PatternResult[] = [];
+  const out: PatternFinding[] = [];
+  for (const module of PATTERN_MODULES) {
+    const spec = index.kb.patterns.find((p) => p.module === module.id);
+    if (spec === undefined) continue;
+    const reader = new LabReader(byId, index);
+    const { emits, ...result } = module.evaluate(
+      { c, labs: reader, findings, index, finding },
+      spec.parameters,
+    );
+    // A pattern that used no lab at all stays out of the report unless it is decided.
+    if (result.valuesUsed.length === 0 && result.result === 'unknown') continue;
+    results.push({ id: spec.id, name: spec.name, ...result, citations: citationsFor(spec.evidence, index) });
+    for (const e of emits ?? []) {
+      if (!spec.findings.includes(e.finding)) continue;
+      const f = index.findingById.get(e.finding);
+      if (f === undefined) continue;
+      decided.set(e.finding, e.present);
+      out.push({
+        hpo: f.code.code,
+        label: f.code.label,
+        present: e.present,
+        source: `labPatterns.${spec.id}`,
+        quote: spec.name,
+      });
+    }
+  }
+  return { results, findings: out };
+}

@@ -1,0 +1,113 @@
+// Shared shapes of the lab-pattern modules: each reads interpreted labs and returns met / not-met / unknown.
+import type { Case } from '../../case/schema.js';
+import type { KnowledgeIndex } from '../../knowledge/index.js';
+import type { Citation, LabResult } from '../assessment.js';
+import type { ObservedFinding } from '../likelihood.js';
+
+export type PatternOutcome = 'met' | 'not-met' | 'unknown';
+
+/** One lab value a pattern used, in the lab's canonical unit. */
+export interface ValueUsed {
+  readonly lab: string;
+  readonly value?: number;
+  readonly unit?: string;
+  readonly interpretation: LabResult['interpretation'];
+}
+
+/** One scored item of a point-based pattern (e.g. the ISTH DIC score). */
+export interface PatternItem {
+  readonly itemId: string;
+  readonly points: number | null;
+  readonly valueUsed: string;
+}
+
+export interface PatternResult {
+  readonly id: string;
+  readonly name: string;
+  readonly result: PatternOutcome;
+  /** Grade or subtype where the pattern defines one (e.g. "moderate", "humoral (PTHrP)"). */
+  readonly grade?: string;
+  /** Computed value (e.g. corrected calcium, DIC score). */
+  readonly value?: number;
+  readonly unit?: string;
+  readonly items?: readonly PatternItem[];
+  readonly valuesUsed: readonly ValueUsed[];
+  readonly missing: readonly string[];
+  readonly explanation: string;
+  readonly citations: readonly Citation[];
+}
+
+/** What a module returns; the runner adds id, name and citations from the pattern file. */
+export type ModuleOutput = Omit<PatternResult, 'id' | 'name' | 'citations'> & {
+  /** Findings the pattern decides (finding ids from its file), present or absent. */
+  readonly emits?: ReadonlyArray<{ readonly finding: string; readonly present: boolean }>;
+};
+
+/** Read access to the case's interpreted labs, recording what was used and what was missing. */
+export class LabReader {
+  readonly used: ValueUsed[] = [];
+  readonly missing: string[] = [];
+  constructor(
+    private readonly byId: ReadonlyMap<string, LabResult>,
+    private readonly index: KnowledgeIndex,
+  ) {}
+
+  /** The lab result, or undefined (and recorded as missing). */
+  get(labId: string): LabResult | undefined {
+    const lab = this.byId.get(labId);
+    if (lab === undefined) {
+      const name = this.index.labById.get(labId)?.name ?? labId;
+      if (!this.missing.includes(name)) this.missing.push(name);
+      return undefined;
+    }
+    if (!this.used.some((u) => u.lab === lab.name))
+      this.used.push({
+        lab: lab.name,
+        ...(lab.value === undefined ? {} : { value: lab.value }),
+        ...(lab.unit === undefined ? {} : { unit: lab.unit }),
+        interpretation: lab.interpretation,
+      });
+    return lab;
+  }
+
+  /** The lab result if present (recorded as used), without listing it as missing when absent. */
+  optional(labId: string): LabResult | undefined {
+    return this.byId.has(labId) ? this.get(labId) : undefined;
+  }
+
+  /** The numeric value in the canonical unit, or undefined. */
+  value(labId: string): number | undefined {
+    return this.get(labId)?.value;
+  }
+
+  /** The interpretation (low / normal / high / positive / negative), or undefined when missing or not interpretable. */
+  interpretation(labId: string): LabResult['interpretation'] | undefined {
+    const i = this.get(labId)?.interpretation;
+    return i === 'unknown' ? undefined : i;
+  }
+}
+
+export interface PatternContext {
+  readonly c: Case;
+  readonly labs: LabReader;
+  readonly findings: readonly ObservedFinding[];
+  readonly index: KnowledgeIndex;
+  /** Whether a finding (by knowledge id) is present, absent or not stated, including more specific terms. */
+  finding(id: string): boolean | undefined;
+}
+
+export interface PatternModule {
+  readonly id: string;
+  /** Parameter names the pattern file must give. */
+  readonly requires: readonly string[];
+  evaluate(ctx: PatternContext, p: Readonly<Record<string, number>>): ModuleOutput;
+}
+
+/** Read a required parameter (presence is checked by kb:check, so absence is a programmer error). */
+export function param(p: Readonly<Record<string, number>>, name: string): number {
+  const v = p[name];
+  if (v === undefined) throw new Error(`pattern parameter "${name}" is missing`);
+  return v;
+}
+
+export const round = (x: number, digits = 2) => Number(x.toFixed(digits));
