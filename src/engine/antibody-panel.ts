@@ -5,6 +5,7 @@ import type { Citation } from './assessment.js';
 import { citationsFor } from './citations.js';
 import { frequencyValue } from './likelihood.js';
 import type { SyndromePosterior } from './rank-syndromes.js';
+import { round } from './round.js';
 
 export interface PanelItem {
   readonly antibody: string;
@@ -59,7 +60,7 @@ export function advisePanel(
         antibody: antibody.id,
         name: antibody.name,
         forSyndrome: p.syndrome.id,
-        frequency: Number(f.toFixed(3)),
+        frequency: round(f, 3),
         specimen: antibody.specimen,
         method: METHOD[antibody.antigenLocation],
         citations: citationsFor([...a.evidence, ...methodEvidence], index),

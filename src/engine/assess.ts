@@ -16,11 +16,10 @@ import type { ObservedFinding } from './likelihood.js';
 import { evaluatePatterns, type PatternFinding } from './patterns/index.js';
 import { sortPosteriors, syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
 import { rankTumours } from './rank-tumours.js';
+import { round } from './round.js';
 import { planScreening } from './screening.js';
 import { tumourSignRatios } from './tumour-signs.js';
 import { antibodyWarnings } from './warnings.js';
-
-const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 /** Merge coded, pattern, lab, text and note findings: one entry per HPO term, in that order of trust. */
 function mergeFindings(
@@ -169,7 +168,9 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     pnsProbability: round(pnsProbability, 4),
     pnsVerdict: verdict(pnsProbability, model.verdict),
     noSyndromeProbability: round(none, 4),
-    syndromes: sorted.slice(0, model.listLength).map((p) => toRankedSyndrome(p, index)),
+    syndromes: sorted
+      .slice(0, model.listLength)
+      .map((p) => toRankedSyndrome(p, patientCase, findings, index)),
     tumours: tumours.tumours,
     pnsCare: pnsCare.result,
     deltaP,

@@ -10,7 +10,9 @@ function shortLabel(authors: string, year: number | undefined): string {
 }
 
 /** Turn evidence items into citations, dropping duplicates of the same reference. */
-export function citationsFor(evidence: readonly Evidence[], index: KnowledgeIndex): Citation[] {
+export function citationsFor(evidence: readonly Evidence[], index: KnowledgeIndex): readonly Citation[] {
+  const memo = index.citationMemo.get(evidence) as readonly Citation[] | undefined;
+  if (memo !== undefined) return memo;
   const out: Citation[] = [];
   const seen = new Set<string>();
   for (const e of evidence) {
@@ -21,13 +23,16 @@ export function citationsFor(evidence: readonly Evidence[], index: KnowledgeInde
     out.push({
       ref: e.ref,
       grade: e.grade,
-      short: shortLabel(ref.authors, ref.year),
+      short: index.shortLabels.get(e.ref) ?? shortLabel(ref.authors, ref.year),
       ...(ref.pmid === undefined ? {} : { pmid: ref.pmid }),
       ...(ref.doi === undefined ? {} : { doi: ref.doi }),
       ...(ref.url === undefined ? {} : { url: ref.url }),
     });
   }
-  return out;
+  // Memoised per evidence list: the same frozen array is returned to every caller, so callers never mutate it.
+  const frozen = Object.freeze(out);
+  index.citationMemo.set(evidence, frozen);
+  return frozen;
 }
 
 /** Merge citation lists, first occurrence wins, order kept. */

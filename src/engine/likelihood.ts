@@ -4,6 +4,7 @@ import type { KnowledgeIndex } from '../knowledge/index.js';
 import type { Evidence, Frequency, Model, Syndrome } from '../knowledge/schema.js';
 import type { Contribution } from './assessment.js';
 import { citationsFor } from './citations.js';
+import { round } from './round.js';
 
 /** A finding as the engine sees it after merging coded, text, note and lab sources. */
 export interface ObservedFinding {
@@ -21,7 +22,6 @@ export function frequencyValue(frequency: Frequency, model: Model): number {
 
 // Keep probabilities away from 0 and 1 so one item can weigh heavily but never make a syndrome impossible.
 const clamp = (p: number) => Math.min(0.99, Math.max(0.001, p));
-const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 interface Match {
   readonly hpo: string;
@@ -67,58 +67,63 @@ function bestMatch(
 }
 
 /**
- * Likelihood-ratio contributions of every observed finding and antibody result to one syndrome, against the background.
+ * Score one syndrome against the background: the sum of the natural-log likelihood ratios of every observed finding and
+ * antibody result. Explanation objects are built only when `collect` is given (for the few syndromes that are shown).
  *
- * @returns one contribution per case item (neutral items omitted)
+ * @returns ln of the combined likelihood ratio
  */
-export function syndromeContributions(
+export function scoreSyndrome(
   syndrome: Syndrome,
   findings: readonly ObservedFinding[],
   antibodies: readonly CaseAntibody[],
   index: KnowledgeIndex,
-): Contribution[] {
+  collect?: Contribution[],
+): number {
   const model = index.kb.model;
-  const out: Contribution[] = [];
+  let total = 0;
   const used = new Set<string>();
+  const add = (
+    lr: number,
+    item:
+      | Omit<Contribution, 'likelihoodRatio' | 'weight'>
+      | (() => Omit<Contribution, 'likelihoodRatio' | 'weight'>),
+  ) => {
+    total += Math.log(lr);
+    if (collect === undefined) return;
+    const base = typeof item === 'function' ? item() : item;
+    collect.push({ ...base, likelihoodRatio: round(lr, 4), weight: round(Math.log10(lr), 3) });
+  };
   for (const f of findings) {
     const background = model.background[index.findingByHpo.get(f.hpo)?.background ?? 'uncommon'];
     const m = bestMatch(syndrome, f.hpo, index, model, f.present ? 'present' : 'absent');
-    const observed = `${f.present ? 'present' : 'absent'}`;
-    const common = { kind: 'finding' as const, id: f.hpo, label: f.label, observed, source: f.source };
+    const common = () => ({
+      kind: 'finding' as const,
+      id: f.hpo,
+      label: f.label,
+      observed: f.present ? 'present' : 'absent',
+      source: f.source,
+    });
     if (f.present) {
       if (m === undefined) {
-        const lr = model.unrelatedFindingRate;
-        out.push({
-          ...common,
-          match: 'not-listed',
-          likelihoodRatio: lr,
-          weight: round(Math.log10(lr), 3),
-          citations: [],
-        });
+        add(model.unrelatedFindingRate, () => ({ ...common(), match: 'not-listed' as const, citations: [] }));
         continue;
       }
       if (used.has(m.hpo)) continue;
       used.add(m.hpo);
       // A feature the syndrome lists never counts against it, even where it is commoner in the background.
-      const lr = Math.max(1, clamp(m.frequency) / background);
-      out.push({
-        ...common,
+      add(Math.max(1, clamp(m.frequency) / background), () => ({
+        ...common(),
         match: m.match,
         frequency: round(m.frequency, 3),
-        likelihoodRatio: round(lr, 4),
-        weight: round(Math.log10(lr), 3),
         citations: citationsFor(m.evidence, index),
-      });
+      }));
     } else if (m !== undefined) {
-      const lr = (1 - clamp(m.frequency)) / (1 - background);
-      out.push({
-        ...common,
+      add((1 - clamp(m.frequency)) / (1 - background), () => ({
+        ...common(),
         match: m.match,
         frequency: round(m.frequency, 3),
-        likelihoodRatio: round(lr, 4),
-        weight: round(Math.log10(lr), 3),
         citations: citationsFor(m.evidence, index),
-      });
+      }));
     }
   }
   for (const a of antibodies) {
@@ -128,19 +133,29 @@ export function syndromeContributions(
     const p = clamp(frequencyValue(item.frequency, model));
     const lr =
       a.result === 'positive' ? p / model.antibodyBackground : (1 - p) / (1 - model.antibodyBackground);
-    out.push({
-      kind: 'antibody',
+    add(lr, () => ({
+      kind: 'antibody' as const,
       id: a.antibodyId,
       label: a.name,
       observed: a.result,
       source: a.field,
-      match: 'exact',
+      match: 'exact' as const,
       frequency: round(p, 3),
-      likelihoodRatio: round(lr, 4),
-      weight: round(Math.log10(lr), 3),
       citations: citationsFor(item.evidence, index),
-    });
+    }));
   }
+  return total;
+}
+
+/** The explained contributions of every case item to one syndrome (neutral items omitted). */
+export function syndromeContributions(
+  syndrome: Syndrome,
+  findings: readonly ObservedFinding[],
+  antibodies: readonly CaseAntibody[],
+  index: KnowledgeIndex,
+): Contribution[] {
+  const out: Contribution[] = [];
+  scoreSyndrome(syndrome, findings, antibodies, index, out);
   return out;
 }
 

@@ -5,7 +5,9 @@ import type { Syndrome } from '../knowledge/schema.js';
 import type { Contribution, RankedSyndrome } from './assessment.js';
 import { citationsFor, mergeCitations } from './citations.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
+import { scoreAllSyndromes } from './fast-score.js';
 import { type ObservedFinding, relativeTumourShares, syndromeContributions } from './likelihood.js';
+import { round } from './round.js';
 import type { TumourSignRatio } from './tumour-signs.js';
 
 export interface SyndromePosterior {
@@ -13,10 +15,9 @@ export interface SyndromePosterior {
   readonly posterior: number;
   readonly paraneoplasticProbability: number;
   readonly logLikelihoodRatio: number;
-  readonly contributions: readonly Contribution[];
+  /** ln of the demographic prior factor (the modifiers that apply). */
+  readonly logPriorFactor: number;
 }
-
-const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
 function priorContributions(syndrome: Syndrome, c: Case, index: KnowledgeIndex): Contribution[] {
   return syndrome.priorModifiers
@@ -75,15 +76,15 @@ export function syndromePosteriors(
   const model = index.kb.model;
   const all = index.kb.syndromes;
   const totalWeight = all.reduce((sum, s) => sum + s.relativePrevalence, 0);
-  const scored = all.map((syndrome) => {
-    const prior = priorContributions(syndrome, c, index);
-    const evidence = syndromeContributions(syndrome, findings, c.antibodies, index);
-    const contributions = [...prior, ...evidence];
-    const logLr = evidence.reduce((sum, x) => sum + Math.log(x.likelihoodRatio), 0);
+  const logLrs = scoreAllSyndromes(findings, c.antibodies, index);
+  const scored = all.map((syndrome, position) => {
+    const logPriorFactor = syndrome.priorModifiers
+      .filter((m) => matchesDemographic(m.when, c.patient))
+      .reduce((sum, m) => sum + Math.log(m.factor), 0);
+    const logLr = logLrs[position] ?? 0;
     const logPrior =
-      Math.log(((1 - model.noSyndromePrior) * syndrome.relativePrevalence) / totalWeight) +
-      prior.reduce((sum, x) => sum + Math.log(x.likelihoodRatio), 0);
-    return { syndrome, contributions, logLr, logPost: logPrior + logLr };
+      Math.log(((1 - model.noSyndromePrior) * syndrome.relativePrevalence) / totalWeight) + logPriorFactor;
+    return { syndrome, logPriorFactor, logLr, logPost: logPrior + logLr };
   });
   const logNone = Math.log(model.noSyndromePrior);
   const max = Math.max(logNone, ...scored.map((s) => s.logPost));
@@ -95,7 +96,7 @@ export function syndromePosteriors(
       posterior: Math.exp(s.logPost - max) / denominator,
       paraneoplasticProbability: paraneoplasticProbability(s.syndrome, c, index, signs),
       logLikelihoodRatio: s.logLr / Math.LN10,
-      contributions: s.contributions,
+      logPriorFactor: s.logPriorFactor,
     })),
   };
 }
@@ -105,8 +106,17 @@ export function sortPosteriors(list: readonly SyndromePosterior[]): SyndromePost
   return [...list].sort((a, b) => b.posterior - a.posterior || a.syndrome.id.localeCompare(b.syndrome.id));
 }
 
-/** The output shape of one ranked syndrome, with its for/against evidence sorted by weight. */
-export function toRankedSyndrome(p: SyndromePosterior, index: KnowledgeIndex): RankedSyndrome {
+/** The output shape of one ranked syndrome, with its for/against evidence (built only for the syndromes shown). */
+export function toRankedSyndrome(
+  p: SyndromePosterior,
+  c: Case,
+  findings: readonly ObservedFinding[],
+  index: KnowledgeIndex,
+): RankedSyndrome {
+  const contributions = [
+    ...priorContributions(p.syndrome, c, index),
+    ...syndromeContributions(p.syndrome, findings, c.antibodies, index),
+  ];
   const byWeight = (a: Contribution, b: Contribution) =>
     Math.abs(b.weight) - Math.abs(a.weight) || a.id.localeCompare(b.id);
   const s = p.syndrome;
@@ -117,11 +127,11 @@ export function toRankedSyndrome(p: SyndromePosterior, index: KnowledgeIndex): R
     score: round(p.posterior, 4),
     paraneoplasticProbability: round(p.paraneoplasticProbability, 3),
     logLikelihoodRatio: round(p.logLikelihoodRatio, 3),
-    for: p.contributions.filter((x) => x.weight > 0).sort(byWeight),
-    against: p.contributions.filter((x) => x.weight < 0).sort(byWeight),
+    for: contributions.filter((x) => x.weight > 0).sort(byWeight),
+    against: contributions.filter((x) => x.weight < 0).sort(byWeight),
     citations: mergeCitations([
       citationsFor(s.paraneoplasticShare.evidence, index),
-      ...p.contributions.map((x) => x.citations),
+      ...contributions.map((x) => x.citations),
     ]),
   };
 }

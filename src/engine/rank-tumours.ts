@@ -2,13 +2,14 @@
 import type { Case } from '../case/schema.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import type { RankedTumour, TumourReason, Warning } from './assessment.js';
-import { citationsFor } from './citations.js';
+import { citationsFor, mergeCitations } from './citations.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
 import { relativeTumourShares } from './likelihood.js';
 import type { SyndromePosterior } from './rank-syndromes.js';
+import { round } from './round.js';
 import type { TumourSignRatio } from './tumour-signs.js';
 
-const round = (x: number, digits: number) => Number(x.toFixed(digits));
+const MAX_REASONS = 5;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
@@ -23,89 +24,105 @@ export function rankTumours(
   index: KnowledgeIndex,
   signs: ReadonlyMap<string, TumourSignRatio>,
 ): { tumours: RankedTumour[]; warnings: Warning[] } {
-  const reasons = new Map<string, TumourReason[]>();
-  const add = (tumour: string, reason: TumourReason) => {
-    if (reason.contribution <= 0) return;
+  // Reasons are kept as thunks: only the tumours that are listed get their words and citations built.
+  type LazyReason = { contribution: number; make: () => TumourReason };
+  const reasons = new Map<string, LazyReason[]>();
+  const add = (tumour: string, contribution: number, make: () => Omit<TumourReason, 'contribution'>) => {
+    if (contribution <= 0) return;
     const list = reasons.get(tumour) ?? [];
-    list.push(reason);
+    list.push({ contribution, make: () => ({ ...make(), contribution }) });
     reasons.set(tumour, list);
   };
   for (const p of posteriors) {
     const weight = p.posterior * p.paraneoplasticProbability;
     if (weight < 1e-4) continue;
     for (const t of relativeTumourShares(p.syndrome.tumours, index))
-      add(t.tumour, {
+      add(t.tumour, weight * t.share, () => ({
         reason: `${p.syndrome.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}); this tumour is ${pct(t.share)} of its associated tumours`,
-        contribution: weight * t.share,
         citations: citationsFor(t.evidence, index),
-      });
+      }));
   }
   for (const a of c.antibodies) {
     if (a.result !== 'positive') continue;
     const antibody = index.antibodyById.get(a.antibodyId);
     if (antibody === undefined) continue;
     for (const t of relativeTumourShares(antibody.tumours, index))
-      add(t.tumour, {
+      add(t.tumour, antibody.cancerShare.value * t.share, () => ({
         reason: `${antibody.name} positive: cancer in ${pct(antibody.cancerShare.value)} of positive patients; this tumour is ${pct(t.share)} of them`,
-        contribution: antibody.cancerShare.value * t.share,
-        citations: citationsFor([...antibody.cancerShare.evidence, ...t.evidence], index),
-      });
+        citations: mergeCitations([
+          citationsFor(antibody.cancerShare.evidence, index),
+          citationsFor(t.evidence, index),
+        ]),
+      }));
   }
   const known = new Map<string, string>();
   for (const k of c.knownCancers) if (k.tumourId !== undefined) known.set(k.tumourId, k.text);
-  const ranked: RankedTumour[] = [];
   const warnings: Warning[] = [];
+  const scored: Array<{ tumour: (typeof index.kb.tumours)[number]; score: number; routes: LazyReason[] }> =
+    [];
   for (const tumour of index.kb.tumours) {
-    const why = [...(reasons.get(tumour.id) ?? [])];
+    const routes = reasons.get(tumour.id) ?? [];
     const knownText = known.get(tumour.id);
     const sign = signs.get(tumour.id);
-    if (why.length === 0 && knownText === undefined && sign === undefined) continue;
+    if (routes.length === 0 && knownText === undefined && sign === undefined) continue;
     if (tumour.sex !== 'any' && c.patient.sex !== tumour.sex && c.patient.sex !== 'unknown') continue;
-    let score = 1 - why.reduce((prod, r) => prod * (1 - Math.min(r.contribution, 0.999)), 1);
+    let score = 1 - routes.reduce((prod, r) => prod * (1 - Math.min(r.contribution, 0.999)), 1);
     if (sign !== undefined) {
       const base = score > 0 ? score : index.kb.model.tumourSignBaseline;
       const odds = (base / (1 - base)) * sign.ratio;
       score = odds / (1 + odds);
-      for (const h of sign.hits)
-        why.push({
-          reason: `${h.label} points to this tumour (${h.strength} sign: odds × ${h.ratio})`,
-          contribution: 0,
-          citations: h.citations,
-        });
     }
     for (const m of tumour.priorModifiers) {
       if (!matchesDemographic(m.when, c.patient) || score <= 0) continue;
       const odds = (score / (1 - score)) * m.factor;
       score = odds / (1 + odds);
-      why.push({
-        reason: `${m.reason} (${describeDemographic(m.when)}: odds × ${m.factor})`,
-        contribution: 0,
-        citations: citationsFor(m.evidence, index),
-      });
     }
-    if (knownText !== undefined) {
-      const consistent = (reasons.get(tumour.id) ?? []).length > 0;
-      why.unshift({
-        reason: consistent
-          ? `known cancer ("${knownText}") that fits the likely syndromes or antibodies`
-          : `known cancer ("${knownText}"), but not one these syndromes or antibodies usually come from`,
-        contribution: 0,
-        citations: [],
+    if (knownText !== undefined && routes.length === 0)
+      warnings.push({
+        code: 'known-cancer-inconsistent',
+        message: `The known cancer "${knownText}" is not typical of the likely syndromes or antibodies: it does not end the search for the tumours ranked here.`,
       });
-      if (!consistent)
-        warnings.push({
-          code: 'known-cancer-inconsistent',
-          message: `The known cancer "${knownText}" is not typical of the likely syndromes or antibodies: it does not end the search for the tumours ranked here.`,
-        });
-    }
-    ranked.push({
-      id: tumour.id,
-      name: tumour.name,
-      score: round(score, 4),
-      known: knownText !== undefined,
-      why,
-    });
+    scored.push({ tumour, score, routes });
   }
-  ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  return { tumours: ranked.slice(0, index.kb.model.listLength), warnings };
+  scored.sort((a, b) => b.score - a.score || a.tumour.id.localeCompare(b.tumour.id));
+  const ranked: RankedTumour[] = scored
+    .slice(0, index.kb.model.listLength)
+    .map(({ tumour, score, routes }) => {
+      const knownText = known.get(tumour.id);
+      // The strongest routes explain a tumour; the rest still count in its score.
+      const why: TumourReason[] = [...routes]
+        .sort((a, b) => b.contribution - a.contribution)
+        .slice(0, MAX_REASONS)
+        .map((r) => r.make());
+      for (const h of signs.get(tumour.id)?.hits ?? [])
+        why.push({
+          reason: `${h.label} points to this tumour (${h.strength} sign: odds × ${h.ratio})`,
+          contribution: 0,
+          citations: h.citations,
+        });
+      for (const m of tumour.priorModifiers)
+        if (matchesDemographic(m.when, c.patient))
+          why.push({
+            reason: `${m.reason} (${describeDemographic(m.when)}: odds × ${m.factor})`,
+            contribution: 0,
+            citations: citationsFor(m.evidence, index),
+          });
+      if (knownText !== undefined)
+        why.unshift({
+          reason:
+            routes.length > 0
+              ? `known cancer ("${knownText}") that fits the likely syndromes or antibodies`
+              : `known cancer ("${knownText}"), but not one these syndromes or antibodies usually come from`,
+          contribution: 0,
+          citations: [],
+        });
+      return {
+        id: tumour.id,
+        name: tumour.name,
+        score: round(score, 4),
+        known: knownText !== undefined,
+        why,
+      };
+    });
+  return { tumours: ranked, warnings };
 }

@@ -35,6 +35,19 @@ export interface KnowledgeIndex {
   readonly maxPhraseWords: number;
   /** Per syndrome: its listed findings by HPO id, and by every ancestor of a listed term (for less specific input). */
   readonly syndromeFindings: ReadonlyMap<string, SyndromeFindingLookup>;
+  /** HPO id → every syndrome (by position in kb.syndromes) that lists exactly that term, with the item. */
+  readonly syndromesByFinding: ReadonlyMap<string, readonly SyndromeItemRef[]>;
+  /** HPO id → every syndrome item whose listed term descends from that id. */
+  readonly syndromesByFindingAncestor: ReadonlyMap<string, readonly SyndromeItemRef[]>;
+  /** Antibody id → the first item of every syndrome that lists it. */
+  readonly syndromesByAntibody: ReadonlyMap<
+    string,
+    ReadonlyArray<{ readonly syndrome: number; readonly item: Syndrome['antibodies'][number] }>
+  >;
+  /** Memo of display citations per evidence list (filled on first use; the knowledge is immutable). */
+  readonly citationMemo: WeakMap<object, readonly unknown[]>;
+  /** Reference id → short "Author year" label. */
+  readonly shortLabels: ReadonlyMap<string, string>;
   /** Every HPO id that is a listed finding of some syndrome, or an ancestor of one. */
   readonly listedOrAncestor: ReadonlySet<string>;
   /** Every HPO id listed as a finding by some syndrome. */
@@ -44,6 +57,12 @@ export interface KnowledgeIndex {
 }
 
 type SyndromeFindingItem = Syndrome['findings'][number] & { readonly hpo: string };
+
+/** A syndrome's finding item, with the syndrome's position in kb.syndromes. */
+export interface SyndromeItemRef {
+  readonly syndrome: number;
+  readonly item: SyndromeFindingItem;
+}
 
 export interface SyndromeFindingLookup {
   readonly byHpo: ReadonlyMap<string, SyndromeFindingItem>;
@@ -121,13 +140,36 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
   const syndromeFindings = new Map<string, SyndromeFindingLookup>();
   const listed = new Set<string>();
   const listedOrAncestor = new Set<string>();
-  for (const syndrome of kb.syndromes) {
+  const syndromesByFinding = new Map<string, SyndromeItemRef[]>();
+  const syndromesByFindingAncestor = new Map<string, SyndromeItemRef[]>();
+  const syndromesByAntibody = new Map<
+    string,
+    Array<{ syndrome: number; item: Syndrome['antibodies'][number] }>
+  >();
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key) ?? [];
+    list.push(value);
+    map.set(key, list);
+  };
+  kb.syndromes.forEach((syndrome, position) => {
+    for (const item of syndrome.antibodies)
+      if (!(syndromesByAntibody.get(item.antibody) ?? []).some((x) => x.syndrome === position))
+        push(syndromesByAntibody, item.antibody, { syndrome: position, item });
+  });
+  kb.syndromes.forEach((syndrome, position) => {
     const byHpo = new Map<string, SyndromeFindingItem>();
     const byAncestor = new Map<string, SyndromeFindingItem[]>();
     for (const item of syndrome.findings) {
       const hpo = findingById.get(item.finding)?.code.code;
       if (hpo === undefined) continue;
       const withHpo = { ...item, hpo };
+      // A syndrome that lists a term twice keeps the last item, as its own lookup does.
+      if (!byHpo.has(hpo)) push(syndromesByFinding, hpo, { syndrome: position, item: withHpo });
+      else {
+        const list = syndromesByFinding.get(hpo) ?? [];
+        const at = list.findIndex((x) => x.syndrome === position);
+        if (at >= 0) list[at] = { syndrome: position, item: withHpo };
+      }
       byHpo.set(hpo, withHpo);
       listed.add(hpo);
       listedOrAncestor.add(hpo);
@@ -136,13 +178,25 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
         list.push(withHpo);
         byAncestor.set(a, list);
         listedOrAncestor.add(a);
+        push(syndromesByFindingAncestor, a, { syndrome: position, item: withHpo });
       }
     }
     syndromeFindings.set(syndrome.id, { byHpo, byAncestor });
-  }
+  });
+  const shortLabels = new Map(
+    kb.references.map((r) => [
+      r.id,
+      `${r.authors.split(',')[0]?.trim().split(' ')[0] ?? r.authors} ${r.year ?? 'n.d.'}`,
+    ]),
+  );
   return {
     kb,
     syndromeFindings,
+    syndromesByFinding,
+    syndromesByFindingAncestor,
+    syndromesByAntibody,
+    shortLabels,
+    citationMemo: new WeakMap(),
     listed,
     listedOrAncestor,
     syndromeById: byId(kb.syndromes),

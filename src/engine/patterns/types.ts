@@ -110,4 +110,4 @@ export function param(p: Readonly<Record<string, number>>, name: string): number
   return v;
 }
 
-export const round = (x: number, digits = 2) => Number(x.toFixed(digits));
+export { round } from '../round.js';
