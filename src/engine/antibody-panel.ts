@@ -3,6 +3,7 @@ import type { Case } from '../case/schema.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import type { Citation } from './assessment.js';
 import { citationsFor } from './citations.js';
+import { compareIds } from './compare.js';
 import { frequencyValue } from './likelihood.js';
 import type { SyndromePosterior } from './rank-syndromes.js';
 import { round } from './round.js';
@@ -51,7 +52,7 @@ export function advisePanel(
   for (const p of ranked.filter((x) => x.posterior >= MIN_POSTERIOR).slice(0, MAX_SYNDROMES)) {
     const items = [...p.syndrome.antibodies]
       .map((a) => ({ a, f: frequencyValue(a.frequency, index.kb.model) }))
-      .sort((x, y) => y.f - x.f || x.a.antibody.localeCompare(y.a.antibody));
+      .sort((x, y) => y.f - x.f || compareIds(x.a.antibody, y.a.antibody));
     for (const { a, f } of items) {
       const antibody = index.antibodyById.get(a.antibody);
       if (antibody === undefined || tested.has(antibody.id) || seen.has(antibody.id)) continue;

@@ -82,49 +82,46 @@ export function scoreSyndrome(
   const model = index.kb.model;
   let total = 0;
   const used = new Set<string>();
-  const add = (
-    lr: number,
-    item:
-      | Omit<Contribution, 'likelihoodRatio' | 'weight'>
-      | (() => Omit<Contribution, 'likelihoodRatio' | 'weight'>),
-  ) => {
-    total += Math.log(lr);
-    if (collect === undefined) return;
-    const base = typeof item === 'function' ? item() : item;
-    collect.push({ ...base, likelihoodRatio: round(lr, 4), weight: round(Math.log10(lr), 3) });
-  };
   for (const f of findings) {
     const background = model.background[index.findingByHpo.get(f.hpo)?.background ?? 'uncommon'];
     const m = bestMatch(syndrome, f.hpo, index, model, f.present ? 'present' : 'absent');
-    const common = () => ({
-      kind: 'finding' as const,
-      id: f.hpo,
-      label: f.label,
-      observed: f.present ? 'present' : 'absent',
-      source: f.source,
-    });
+    let lr: number;
     if (f.present) {
-      if (m === undefined) {
-        add(model.unrelatedFindingRate, () => ({ ...common(), match: 'not-listed' as const, citations: [] }));
-        continue;
-      }
-      if (used.has(m.hpo)) continue;
-      used.add(m.hpo);
+      if (m === undefined) lr = model.unrelatedFindingRate;
+      else if (used.has(m.hpo)) continue;
       // A feature the syndrome lists never counts against it, even where it is commoner in the background.
-      add(Math.max(1, clamp(m.frequency) / background), () => ({
-        ...common(),
-        match: m.match,
-        frequency: round(m.frequency, 3),
-        citations: citationsFor(m.evidence, index),
-      }));
-    } else if (m !== undefined) {
-      add((1 - clamp(m.frequency)) / (1 - background), () => ({
-        ...common(),
-        match: m.match,
-        frequency: round(m.frequency, 3),
-        citations: citationsFor(m.evidence, index),
-      }));
-    }
+      else lr = Math.max(1, clamp(m.frequency) / background);
+      if (m !== undefined) used.add(m.hpo);
+    } else if (m !== undefined) lr = (1 - clamp(m.frequency)) / (1 - background);
+    else continue;
+    total += Math.log(lr);
+    if (collect === undefined) continue;
+    collect.push(
+      m === undefined
+        ? {
+            kind: 'finding',
+            id: f.hpo,
+            label: f.label,
+            observed: 'present',
+            source: f.source,
+            match: 'not-listed',
+            likelihoodRatio: round(lr, 4),
+            weight: round(Math.log10(lr), 3),
+            citations: [],
+          }
+        : {
+            kind: 'finding',
+            id: f.hpo,
+            label: f.label,
+            observed: f.present ? 'present' : 'absent',
+            source: f.source,
+            match: m.match,
+            frequency: round(m.frequency, 3),
+            likelihoodRatio: round(lr, 4),
+            weight: round(Math.log10(lr), 3),
+            citations: citationsFor(m.evidence, index),
+          },
+    );
   }
   for (const a of antibodies) {
     if (a.result === 'equivocal') continue;
@@ -133,16 +130,19 @@ export function scoreSyndrome(
     const p = clamp(frequencyValue(item.frequency, model));
     const lr =
       a.result === 'positive' ? p / model.antibodyBackground : (1 - p) / (1 - model.antibodyBackground);
-    add(lr, () => ({
-      kind: 'antibody' as const,
+    total += Math.log(lr);
+    collect?.push({
+      kind: 'antibody',
       id: a.antibodyId,
       label: a.name,
       observed: a.result,
       source: a.field,
-      match: 'exact' as const,
+      match: 'exact',
       frequency: round(p, 3),
+      likelihoodRatio: round(lr, 4),
+      weight: round(Math.log10(lr), 3),
       citations: citationsFor(item.evidence, index),
-    }));
+    });
   }
   return total;
 }
@@ -165,9 +165,17 @@ type Associations = ReadonlyArray<{ tumour: string; frequency: Frequency; eviden
 export function relativeTumourShares(
   list: Associations,
   index: KnowledgeIndex,
-): Array<{ tumour: string; share: number; evidence: readonly Evidence[] }> {
+): ReadonlyArray<{ tumour: string; share: number; evidence: readonly Evidence[] }> {
+  const memo = index.sharesMemo.get(list) as
+    | ReadonlyArray<{ tumour: string; share: number; evidence: readonly Evidence[] }>
+    | undefined;
+  if (memo !== undefined) return memo;
   const values = list.map((t) => frequencyValue(t.frequency, index.kb.model));
   const total = values.reduce((a, b) => a + b, 0);
-  if (total === 0) return [];
-  return list.map((t, i) => ({ tumour: t.tumour, share: (values[i] ?? 0) / total, evidence: t.evidence }));
+  const shares =
+    total === 0
+      ? []
+      : list.map((t, i) => ({ tumour: t.tumour, share: (values[i] ?? 0) / total, evidence: t.evidence }));
+  index.sharesMemo.set(list, Object.freeze(shares));
+  return shares;
 }

@@ -4,6 +4,7 @@ import type { KnowledgeIndex } from '../knowledge/index.js';
 import type { Syndrome } from '../knowledge/schema.js';
 import type { Contribution, RankedSyndrome } from './assessment.js';
 import { citationsFor, mergeCitations } from './citations.js';
+import { compareIds } from './compare.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
 import { scoreAllSyndromes } from './fast-score.js';
 import { type ObservedFinding, relativeTumourShares, syndromeContributions } from './likelihood.js';
@@ -56,8 +57,11 @@ function paraneoplasticProbability(
     const antibody = index.antibodyById.get(a.antibodyId);
     if (antibody !== undefined) q = Math.max(q, antibody.cancerShare.value);
   }
-  const tumours = new Set(syndrome.tumours.map((t) => t.tumour));
-  if (c.knownCancers.some((k) => k.tumourId !== undefined && tumours.has(k.tumourId)))
+  if (
+    c.knownCancers.some(
+      (k) => k.tumourId !== undefined && syndrome.tumours.some((t) => t.tumour === k.tumourId),
+    )
+  )
     q = Math.max(q, index.kb.model.knownConsistentCancerShare);
   return q;
 }
@@ -103,7 +107,7 @@ export function syndromePosteriors(
 
 /** Best first; ties broken by id so the order never depends on file order. */
 export function sortPosteriors(list: readonly SyndromePosterior[]): SyndromePosterior[] {
-  return [...list].sort((a, b) => b.posterior - a.posterior || a.syndrome.id.localeCompare(b.syndrome.id));
+  return [...list].sort((a, b) => b.posterior - a.posterior || compareIds(a.syndrome.id, b.syndrome.id));
 }
 
 /** The output shape of one ranked syndrome, with its for/against evidence (built only for the syndromes shown). */
@@ -118,7 +122,7 @@ export function toRankedSyndrome(
     ...syndromeContributions(p.syndrome, findings, c.antibodies, index),
   ];
   const byWeight = (a: Contribution, b: Contribution) =>
-    Math.abs(b.weight) - Math.abs(a.weight) || a.id.localeCompare(b.id);
+    Math.abs(b.weight) - Math.abs(a.weight) || compareIds(a.id, b.id);
   const s = p.syndrome;
   return {
     id: s.id,

@@ -3,6 +3,7 @@ import type { Case } from '../case/schema.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import type { RankedTumour, TumourReason, Warning } from './assessment.js';
 import { citationsFor, mergeCitations } from './citations.js';
+import { compareIds } from './compare.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
 import { relativeTumourShares } from './likelihood.js';
 import type { SyndromePosterior } from './rank-syndromes.js';
@@ -35,7 +36,8 @@ export function rankTumours(
   };
   for (const p of posteriors) {
     const weight = p.posterior * p.paraneoplasticProbability;
-    if (weight < 1e-4) continue;
+    // Routes below 0.1% cannot move a noisy-OR score visibly.
+    if (weight < 1e-3) continue;
     for (const t of relativeTumourShares(p.syndrome.tumours, index))
       add(t.tumour, weight * t.share, () => ({
         reason: `${p.syndrome.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}); this tumour is ${pct(t.share)} of its associated tumours`,
@@ -84,7 +86,7 @@ export function rankTumours(
       });
     scored.push({ tumour, score, routes });
   }
-  scored.sort((a, b) => b.score - a.score || a.tumour.id.localeCompare(b.tumour.id));
+  scored.sort((a, b) => b.score - a.score || compareIds(a.tumour.id, b.tumour.id));
   const ranked: RankedTumour[] = scored
     .slice(0, index.kb.model.listLength)
     .map(({ tumour, score, routes }) => {

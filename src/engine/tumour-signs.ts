@@ -28,28 +28,38 @@ export function tumourSignRatios(
   findings: readonly ObservedFinding[],
   index: KnowledgeIndex,
 ): Map<string, TumourSignRatio> {
-  const present = findings.filter((f) => f.present);
+  const hitsByTumour = new Map<string, Map<string, TumourSignHit>>();
+  for (const f of findings) {
+    if (!f.present) continue;
+    // A sign fires on its own term or on any more specific present term.
+    for (const hpo of [f.hpo, ...index.ancestors(f.hpo)])
+      for (const { tumour, sign } of index.signsByHpo.get(hpo) ?? []) {
+        const hits = hitsByTumour.get(tumour) ?? new Map<string, TumourSignHit>();
+        hitsByTumour.set(tumour, hits);
+        if (hits.has(sign.finding)) continue;
+        hits.set(sign.finding, {
+          label: f.label,
+          strength: sign.strength,
+          ratio: index.kb.model.tumourSignLikelihoodRatio[sign.strength],
+          citations: citationsFor(sign.evidence, index),
+        });
+      }
+  }
   const out = new Map<string, TumourSignRatio>();
+  // Tumour-file order keeps the output independent of finding order.
   for (const tumour of index.kb.tumours) {
-    const hits: TumourSignHit[] = [];
-    for (const sign of tumour.signs) {
-      const hpo = index.findingById.get(sign.finding)?.code.code;
-      if (hpo === undefined) continue;
-      const match = present.find((f) => f.hpo === hpo || index.ancestors(f.hpo).has(hpo));
-      if (match === undefined) continue;
-      hits.push({
-        label: match.label,
-        strength: sign.strength,
-        ratio: index.kb.model.tumourSignLikelihoodRatio[sign.strength],
-        citations: citationsFor(sign.evidence, index),
-      });
-    }
-    if (hits.length === 0) continue;
-    const ratio = Math.min(
-      MAX_COMBINED_RATIO,
-      hits.reduce((prod, h) => prod * h.ratio, 1),
-    );
-    out.set(tumour.id, { ratio, hits });
+    const hits = hitsByTumour.get(tumour.id);
+    if (hits === undefined) continue;
+    const ordered = tumour.signs
+      .map((s) => hits.get(s.finding))
+      .filter((h): h is TumourSignHit => h !== undefined);
+    out.set(tumour.id, {
+      ratio: Math.min(
+        MAX_COMBINED_RATIO,
+        ordered.reduce((prod, h) => prod * h.ratio, 1),
+      ),
+      hits: ordered,
+    });
   }
   return out;
 }

@@ -44,6 +44,13 @@ export interface KnowledgeIndex {
     string,
     ReadonlyArray<{ readonly syndrome: number; readonly item: Syndrome['antibodies'][number] }>
   >;
+  /** Memo of relative tumour shares per tumour list (filled on first use). */
+  readonly sharesMemo: WeakMap<object, readonly unknown[]>;
+  /** HPO id → the tumour signs that use exactly that term. */
+  readonly signsByHpo: ReadonlyMap<
+    string,
+    ReadonlyArray<{ readonly tumour: string; readonly sign: Tumour['signs'][number] }>
+  >;
   /** Memo of display citations per evidence list (filled on first use; the knowledge is immutable). */
   readonly citationMemo: WeakMap<object, readonly unknown[]>;
   /** Reference id → short "Author year" label. */
@@ -136,7 +143,7 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
   const tumourNames: Array<readonly [string, Tumour]> = [];
   for (const t of kb.tumours)
     for (const name of [t.name, ...t.synonyms]) tumourNames.push([normaliseText(name), t] as const);
-  tumourNames.sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]));
+  tumourNames.sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const syndromeFindings = new Map<string, SyndromeFindingLookup>();
   const listed = new Set<string>();
   const listedOrAncestor = new Set<string>();
@@ -183,6 +190,12 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
     }
     syndromeFindings.set(syndrome.id, { byHpo, byAncestor });
   });
+  const signsByHpo = new Map<string, Array<{ tumour: string; sign: Tumour['signs'][number] }>>();
+  for (const t of kb.tumours)
+    for (const sign of t.signs) {
+      const hpo = findingById.get(sign.finding)?.code.code;
+      if (hpo !== undefined) push(signsByHpo, hpo, { tumour: t.id, sign });
+    }
   const shortLabels = new Map(
     kb.references.map((r) => [
       r.id,
@@ -197,6 +210,8 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
     syndromesByAntibody,
     shortLabels,
     citationMemo: new WeakMap(),
+    sharesMemo: new WeakMap(),
+    signsByHpo,
     listed,
     listedOrAncestor,
     syndromeById: byId(kb.syndromes),

@@ -4,6 +4,7 @@ import type { KnowledgeIndex } from '../../knowledge/index.js';
 import type { Antibody, ScoreItem, Syndrome } from '../../knowledge/schema.js';
 import type { Citation, Warning } from '../assessment.js';
 import { citationsFor, mergeCitations } from '../citations.js';
+import { compareIds } from '../compare.js';
 import type { SyndromePosterior } from '../rank-syndromes.js';
 
 export type PnsCareLevel = 'definite' | 'probable' | 'possible' | 'non-pns';
@@ -69,7 +70,7 @@ function laboratoryLevel(c: Case, index: KnowledgeIndex, unknown: PnsCareUnknown
     .sort(
       (a, b) =>
         RISK_ORDER[b.antibody.riskGroup.value] - RISK_ORDER[a.antibody.riskGroup.value] ||
-        a.antibody.id.localeCompare(b.antibody.id),
+        compareIds(a.antibody.id, b.antibody.id),
     );
   const best = positives[0];
   if (c.antibodies.length === 0)

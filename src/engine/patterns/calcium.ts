@@ -15,6 +15,7 @@ export function correctedCalcium(ctx: PatternContext, p: Readonly<Record<string,
 
 export const correctedCalciumPattern: PatternModule = {
   id: 'corrected-calcium',
+  labs: ['calcium', 'calcium-ionised', 'albumin'],
   requires: [
     'normalAlbumin',
     'factor',
@@ -75,6 +76,7 @@ export const correctedCalciumPattern: PatternModule = {
 
 export const hypercalcaemiaMechanismPattern: PatternModule = {
   id: 'hypercalcaemia-mechanism',
+  labs: ['calcium', 'calcium-ionised', 'pth', 'pthrp', 'vitamin-d-1-25-oh'],
   requires: [],
   evaluate(ctx) {
     ctx.labs.optional('calcium');

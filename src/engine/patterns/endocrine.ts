@@ -3,6 +3,7 @@ import { type PatternModule, param } from './types.js';
 
 export const ectopicActhPattern: PatternModule = {
   id: 'ectopic-acth',
+  labs: ['potassium', 'acth', 'cortisol'],
   requires: ['potassiumBelow'],
   evaluate(ctx, p) {
     const k = ctx.labs.value('potassium');
@@ -37,6 +38,7 @@ export const ectopicActhPattern: PatternModule = {
 
 export const nicthPattern: PatternModule = {
   id: 'nicth',
+  labs: ['glucose', 'insulin', 'c-peptide'],
   requires: ['glucoseBelow', 'insulinBelow', 'cPeptideBelow'],
   evaluate(ctx, p) {
     const glucose = ctx.labs.value('glucose');

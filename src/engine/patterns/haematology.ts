@@ -33,6 +33,7 @@ function threshold(
 
 export const erythrocytosisPattern: PatternModule = {
   id: 'erythrocytosis',
+  labs: ['haemoglobin', 'haematocrit', 'erythropoietin'],
   requires: [
     'haemoglobinMaleAbove',
     'haemoglobinFemaleAbove',
@@ -76,6 +77,7 @@ export const erythrocytosisPattern: PatternModule = {
 
 export const eosinophiliaPattern: PatternModule = {
   id: 'eosinophilia',
+  labs: ['eosinophils'],
   requires: ['atLeast'],
   evaluate: (ctx, p) =>
     threshold(
@@ -92,6 +94,7 @@ export const eosinophiliaPattern: PatternModule = {
 
 export const thrombocytosisPattern: PatternModule = {
   id: 'thrombocytosis',
+  labs: ['platelets'],
   requires: ['above', 'cancerRiskAbove', 'cancerRiskFromAge'],
   evaluate(ctx, p) {
     const old = ctx.c.patient.age >= param(p, 'cancerRiskFromAge');
@@ -112,6 +115,7 @@ export const thrombocytosisPattern: PatternModule = {
 
 export const thrombocytopeniaPattern: PatternModule = {
   id: 'thrombocytopenia',
+  labs: ['platelets'],
   requires: ['below'],
   evaluate: (ctx, p) =>
     threshold(
@@ -128,6 +132,7 @@ export const thrombocytopeniaPattern: PatternModule = {
 
 export const leukocytosisPattern: PatternModule = {
   id: 'leukocytosis',
+  labs: ['leukocytes'],
   requires: ['above', 'extremeAbove'],
   evaluate: (ctx, p) =>
     threshold(
@@ -145,6 +150,7 @@ export const leukocytosisPattern: PatternModule = {
 
 export const neutropeniaPattern: PatternModule = {
   id: 'neutropenia',
+  labs: ['neutrophils'],
   requires: ['mildBelow', 'moderateBelow', 'severeBelow'],
   evaluate: (ctx, p) =>
     threshold(
@@ -162,6 +168,7 @@ export const neutropeniaPattern: PatternModule = {
 
 export const anaemiaPattern: PatternModule = {
   id: 'anaemia',
+  labs: ['haemoglobin'],
   requires: ['maleBelow', 'femaleBelow'],
   evaluate(ctx, p) {
     const sex = ctx.c.patient.sex;
@@ -190,6 +197,7 @@ export const anaemiaPattern: PatternModule = {
 
 export const aihaPattern: PatternModule = {
   id: 'aiha',
+  labs: ['haemoglobin', 'direct-antiglobulin-test', 'ldh', 'haptoglobin', 'reticulocytes', 'bilirubin'],
   requires: [],
   evaluate(ctx) {
     const anaemia = ctx.finding('anemia');
@@ -229,6 +237,7 @@ export const aihaPattern: PatternModule = {
 
 export const esrPattern: PatternModule = {
   id: 'esr',
+  labs: ['esr'],
   requires: ['maleDivisor', 'femaleAdd'],
   evaluate(ctx, p) {
     const sex = ctx.c.patient.sex;

@@ -76,7 +76,7 @@ export function evaluatePatterns(
   const out: PatternFinding[] = [];
   for (const module of PATTERN_MODULES) {
     const spec = index.kb.patterns.find((p) => p.module === module.id);
-    if (spec === undefined) continue;
+    if (spec === undefined || !module.labs.some((id) => byId.has(id))) continue;
     const reader = new LabReader(byId, index);
     const { emits, ...result } = module.evaluate(
       { c, labs: reader, findings, index, finding },

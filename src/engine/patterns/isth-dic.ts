@@ -4,6 +4,7 @@ import { type PatternModule, param } from './types.js';
 
 export const isthDicPattern: PatternModule = {
   id: 'isth-dic',
+  labs: ['platelets', 'd-dimer', 'prothrombin-time', 'fibrinogen'],
   requires: [
     'plateletsOneBelow',
     'plateletsTwoBelow',

@@ -3,6 +3,7 @@ import { type PatternModule, param } from './types.js';
 
 export const siadhPattern: PatternModule = {
   id: 'siadh',
+  labs: ['sodium', 'osmolality-serum', 'osmolality-urine', 'sodium-urine'],
   requires: ['sodiumBelow', 'serumOsmolalityBelow', 'urineOsmolalityAbove', 'urineSodiumAbove'],
   evaluate(ctx, p) {
     const na = ctx.labs.value('sodium');

@@ -98,6 +98,8 @@ export interface PatternContext {
 
 export interface PatternModule {
   readonly id: string;
+  /** Lab ids the module reads; it is skipped when the case has none of them. */
+  readonly labs: readonly string[];
   /** Parameter names the pattern file must give. */
   readonly requires: readonly string[];
   evaluate(ctx: PatternContext, p: Readonly<Record<string, number>>): ModuleOutput;
