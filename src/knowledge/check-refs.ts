@@ -137,6 +137,16 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
         });
       checkEvidence(ctx, file, `tumours.${i}.evidence`, t.evidence);
     });
+    for (const part of ['confirm', 'findTumour', 'markers'] as const)
+      (s.workup?.[part] ?? []).forEach((t, i) => {
+        checkEvidence(ctx, file, `workup.${part}.${i}.evidence`, t.evidence);
+        if (t.lab !== undefined && !kb.labs.some((l) => l.id === t.lab))
+          ctx.issues.push({ code: 'unknown-ref', file, path: `workup.${part}.${i}.lab`, message: `lab "${t.lab}" has no file` });
+        t.tumours.forEach((id, k) => {
+          if (!tumours.has(id))
+            ctx.issues.push({ code: 'unknown-tumour', file, path: `workup.${part}.${i}.tumours.${k}`, message: `tumour "${id}" has no file` });
+        });
+      });
     s.priorModifiers.forEach((m, i) => {
       checkEvidence(ctx, file, `priorModifiers.${i}.evidence`, m.evidence);
     });

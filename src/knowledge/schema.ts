@@ -98,6 +98,19 @@ export const PnsCarePhenotypeSchema = z.enum([
   'outside-criteria',
 ]);
 
+/** One test in a work-up: what to order, why, and (for a lab) its catalogue id so the engine can tell if the case has it. */
+export const WorkupTestSchema = z.strictObject({
+  test: z.string(),
+  lab: IdSchema.optional(),
+  reason: z.string(),
+  /** For tests that find the tumour: which tumours they look for. */
+  tumours: z.array(IdSchema).default([]),
+  /** For tumour markers: what they cannot do (they never screen an asymptomatic patient). */
+  limits: z.string().optional(),
+  evidence: Cited,
+});
+export type WorkupTest = z.infer<typeof WorkupTestSchema>;
+
 export const SyndromeSchema = z.strictObject({
   id: IdSchema,
   name: z.string(),
@@ -118,6 +131,14 @@ export const SyndromeSchema = z.strictObject({
   antibodies: z.array(SyndromeAntibodySchema).default([]),
   tumours: z.array(SyndromeTumourSchema).min(1),
   priorModifiers: z.array(PriorModifierSchema).default([]),
+  /** What to order next, in order of yield: tests that confirm the syndrome, tests that find its tumour, supported markers. */
+  workup: z
+    .strictObject({
+      confirm: z.array(WorkupTestSchema).default([]),
+      findTumour: z.array(WorkupTestSchema).default([]),
+      markers: z.array(WorkupTestSchema).default([]),
+    })
+    .optional(),
   /** Relative pre-test weight among syndromes (engineering default 1): how often clinicians meet it. */
   relativePrevalence: z.number().positive().default(1),
 });
