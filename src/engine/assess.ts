@@ -20,6 +20,7 @@ import { round } from './round.js';
 import { planScreening } from './screening.js';
 import { tumourSignRatios } from './tumour-signs.js';
 import { antibodyWarnings } from './warnings.js';
+import { planWorkup } from './workup.js';
 
 /** Merge coded, pattern, lab, text and note findings: one entry per HPO term, in that order of trust. */
 function mergeFindings(
@@ -160,6 +161,9 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
         .map((f) => `${f.label} (${f.hpo})`)
         .join(', ')}.`,
     });
+  const ranked = sorted
+    .slice(0, model.listLength)
+    .map((p) => toRankedSyndrome(p, patientCase, findings, index));
   return {
     asOf: patientCase.asOf ?? null,
     caseId: patientCase.id ?? null,
@@ -168,13 +172,12 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     pnsProbability: round(pnsProbability, 4),
     pnsVerdict: verdict(pnsProbability, model.verdict),
     noSyndromeProbability: round(none, 4),
-    syndromes: sorted
-      .slice(0, model.listLength)
-      .map((p) => toRankedSyndrome(p, patientCase, findings, index)),
+    syndromes: ranked,
     tumours: tumours.tumours,
     pnsCare: pnsCare.result,
     deltaP,
     antibodyPanel: advisePanel(patientCase, sorted, index),
+    workup: planWorkup(ranked, labs.results, index),
     screening: screening.screening,
     findings: assessedFindings,
     labs: labs.results,

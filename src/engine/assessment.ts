@@ -6,6 +6,7 @@ import type { DeltaPResult } from './criteria/delta-p.js';
 import type { PnsCareResult } from './criteria/pns-care.js';
 import type { PatternResult } from './patterns/types.js';
 import type { ScreeningItem } from './screening.js';
+import type { WorkupItem } from './workup.js';
 
 export type PnsVerdict = 'likely' | 'possible' | 'unlikely';
 
@@ -110,6 +111,8 @@ export interface Assessment {
   readonly deltaP: DeltaPResult | null;
   /** Antibodies still to test for the likeliest syndromes, with specimen and method. */
   readonly antibodyPanel: readonly PanelItem[];
+  /** What to order next for the listed non-neurological syndromes, and whether the case already holds each result. */
+  readonly workup: readonly WorkupItem[];
   /** Tests to find the likely tumours, and dates to repeat a negative search. */
   readonly screening: readonly ScreeningItem[];
   readonly findings: readonly AssessedFinding[];

@@ -19,3 +19,4 @@ export type { DeltaPItem, DeltaPResult } from './criteria/delta-p.js';
 export type { PnsCareItem, PnsCareLevel, PnsCareResult, PnsCareUnknown } from './criteria/pns-care.js';
 export type { PatternItem, PatternOutcome, PatternResult, ValueUsed } from './patterns/index.js';
 export type { ScreeningItem } from './screening.js';
+export type { WorkupItem } from './workup.js';

@@ -3,6 +3,7 @@ import type { KnowledgeIssue } from './issues.js';
 import type { Knowledge } from './knowledge.js';
 import { normaliseAntibodyName, normaliseText } from './normalise.js';
 import type { Evidence } from './schema.js';
+import type { Drug } from './treatment-schema.js';
 
 interface Ctx {
   issues: KnowledgeIssue[];
@@ -141,10 +142,20 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
       (s.workup?.[part] ?? []).forEach((t, i) => {
         checkEvidence(ctx, file, `workup.${part}.${i}.evidence`, t.evidence);
         if (t.lab !== undefined && !kb.labs.some((l) => l.id === t.lab))
-          ctx.issues.push({ code: 'unknown-ref', file, path: `workup.${part}.${i}.lab`, message: `lab "${t.lab}" has no file` });
+          ctx.issues.push({
+            code: 'unknown-ref',
+            file,
+            path: `workup.${part}.${i}.lab`,
+            message: `lab "${t.lab}" has no file`,
+          });
         t.tumours.forEach((id, k) => {
           if (!tumours.has(id))
-            ctx.issues.push({ code: 'unknown-tumour', file, path: `workup.${part}.${i}.tumours.${k}`, message: `tumour "${id}" has no file` });
+            ctx.issues.push({
+              code: 'unknown-tumour',
+              file,
+              path: `workup.${part}.${i}.tumours.${k}`,
+              message: `tumour "${id}" has no file`,
+            });
         });
       });
     s.priorModifiers.forEach((m, i) => {
@@ -282,6 +293,11 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
       });
     });
   });
+  checkTreatment(ctx, kb, {
+    findings,
+    syndromes: new Set(kb.syndromes.map((x) => x.id)),
+    labs: new Set(kb.labs.map((x) => x.id)),
+  });
   checkSynonymClashes(
     ctx,
     'antibodies',
@@ -301,4 +317,150 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
     normaliseText,
   );
   return ctx.issues;
+}
+
+type Target = Drug['interactions'][number]['with'];
+
+function checkTarget(
+  ctx: Ctx,
+  file: string,
+  path: string,
+  t: Target,
+  known: Record<string, ReadonlySet<string>>,
+): void {
+  const pairs: Array<[string, string | undefined]> = [
+    ['drugs', t.drug],
+    ['remedies', t.remedy],
+    ['syndromes', t.syndrome],
+    ['findings', t.finding],
+    ['labs', t.lab?.id],
+  ];
+  for (const [family, id] of pairs)
+    if (id !== undefined && !known[family]?.has(id))
+      ctx.issues.push({
+        code: 'unknown-ref',
+        file,
+        path,
+        message: `${family.slice(0, -1)} "${id}" does not exist`,
+      });
+}
+
+function checkTreatment(
+  ctx: Ctx,
+  kb: Knowledge,
+  base: { findings: ReadonlySet<string>; syndromes: ReadonlySet<string>; labs: ReadonlySet<string> },
+): void {
+  const known = {
+    ...base,
+    drugs: new Set(kb.drugs.map((d) => d.id)),
+    remedies: new Set(kb.remedies.map((r) => r.id)),
+    patterns: new Set(kb.patterns.map((p) => p.id)),
+  };
+  for (const s of kb.syndromes) {
+    const file = `syndromes/${s.id}.yaml`;
+    s.prognosis.forEach((x, i) => {
+      checkEvidence(ctx, file, `prognosis.${i}.evidence`, x.evidence);
+    });
+    const t = s.treatment;
+    if (t === undefined) continue;
+    checkEvidence(ctx, file, 'treatment.tumourFirst.evidence', t.tumourFirst.evidence);
+    [
+      ...t.immunotherapy.map((x) => ({ ...x, part: 'immunotherapy' })),
+      ...t.symptomatic.map((x) => ({ ...x, part: 'symptomatic' })),
+    ].forEach((x, i) => {
+      checkEvidence(ctx, file, `treatment.${x.part}.${i}.evidence`, x.evidence);
+      if (x.drug === undefined) return;
+      const drug = kb.drugs.find((d) => d.id === x.drug);
+      if (drug === undefined)
+        ctx.issues.push({
+          code: 'unknown-ref',
+          file,
+          path: `treatment.${x.part}.${i}.drug`,
+          message: `drug "${x.drug}" has no file`,
+        });
+      else if (x.dose !== undefined && !drug.doses.some((d) => d.id === x.dose))
+        ctx.issues.push({
+          code: 'unknown-ref',
+          file,
+          path: `treatment.${x.part}.${i}.dose`,
+          message: `drug ${x.drug} has no dose "${x.dose}"`,
+        });
+    });
+  }
+  for (const d of kb.drugs) {
+    const file = `drugs/${d.id}.yaml`;
+    const lists = {
+      roles: d.roles,
+      doses: d.doses,
+      renal: d.renal,
+      hepatic: d.hepatic,
+      monitoring: d.monitoring,
+      contraindications: d.contraindications,
+      interactions: d.interactions,
+      adverseEffects: d.adverseEffects,
+      causesPatterns: d.causesPatterns,
+    };
+    for (const [name, list] of Object.entries(lists))
+      (list as ReadonlyArray<{ evidence: readonly Evidence[] }>).forEach((x, i) => {
+        checkEvidence(ctx, file, `${name}.${i}.evidence`, x.evidence);
+      });
+    d.interactions.forEach((x, i) => {
+      checkTarget(ctx, file, `interactions.${i}.with`, x.with, known);
+    });
+    d.contraindications.forEach((x, i) => {
+      checkTarget(ctx, file, `contraindications.${i}.when`, x.when, known);
+    });
+    d.causesPatterns.forEach((x, i) => {
+      if (!known.patterns.has(x.pattern))
+        ctx.issues.push({
+          code: 'unknown-ref',
+          file,
+          path: `causesPatterns.${i}.pattern`,
+          message: `pattern "${x.pattern}" does not exist`,
+        });
+    });
+    d.doses.forEach((x, i) => {
+      if (x.min > x.max)
+        ctx.issues.push({ code: 'schema', file, path: `doses.${i}`, message: 'min dose above max dose' });
+    });
+  }
+  for (const r of kb.remedies) {
+    const file = `remedies/${r.id}.yaml`;
+    for (const [name, list] of Object.entries({
+      claims: r.claims,
+      hazards: r.hazards,
+      interactions: r.interactions,
+    }))
+      (list as ReadonlyArray<{ evidence: readonly Evidence[] }>).forEach((x, i) => {
+        checkEvidence(ctx, file, `${name}.${i}.evidence`, x.evidence);
+      });
+    r.interactions.forEach((x, i) => {
+      checkTarget(ctx, file, `interactions.${i}.with`, x.with, known);
+    });
+  }
+  for (const p of kb.physio) {
+    const file = `physio/${p.id}.yaml`;
+    checkEvidence(ctx, file, 'evidence', p.evidence);
+    p.rules.forEach((x, i) => {
+      checkEvidence(ctx, file, `rules.${i}.evidence`, x.evidence);
+    });
+  }
+  checkSynonymClashes(
+    ctx,
+    'drugs',
+    kb.drugs.map((d) => ({ id: d.id, names: [d.name, ...d.synonyms] })),
+    normaliseText,
+  );
+  checkSynonymClashes(
+    ctx,
+    'remedies',
+    kb.remedies.map((r) => ({ id: r.id, names: [r.name, ...r.synonyms] })),
+    normaliseText,
+  );
+  checkSynonymClashes(
+    ctx,
+    'physio',
+    kb.physio.map((p) => ({ id: p.id, names: [p.name, ...p.synonyms] })),
+    normaliseText,
+  );
 }

@@ -15,6 +15,7 @@ import type {
   Tumour,
   Version,
 } from './schema.js';
+import type { Drug, Physio, Remedy } from './treatment-schema.js';
 
 /** The whole validated knowledge base, as plain data. */
 export interface Knowledge {
@@ -26,6 +27,9 @@ export interface Knowledge {
   readonly tumours: readonly Tumour[];
   readonly labs: readonly Lab[];
   readonly patterns: readonly Pattern[];
+  readonly drugs: readonly Drug[];
+  readonly remedies: readonly Remedy[];
+  readonly physio: readonly Physio[];
   readonly references: readonly Reference[];
   readonly criteria: { readonly pnsCare: PnsCare; readonly deltaP: DeltaP; readonly rescreen: Rescreen };
   /** Coverage map of the source article (absent only while it is being written). */

@@ -22,6 +22,7 @@ import {
   TumourSchema,
   VersionSchema,
 } from './schema.js';
+import { DrugSchema, PhysioSchema, RemedySchema } from './treatment-schema.js';
 
 export type { Knowledge } from './knowledge.js';
 
@@ -78,13 +79,20 @@ function loadFamily<S extends z.ZodType>(
   folder: string,
   schema: S,
   issues: KnowledgeIssue[],
+  optional = false,
 ): Array<z.infer<S>> {
   const dir = join(root, folder);
   let names: string[];
   try {
     names = readdirSync(dir).filter((name) => name.endsWith('.yaml'));
   } catch {
-    issues.push({ code: 'missing-folder', file: folder, path: '', message: `folder ${folder}/ is missing` });
+    if (!optional)
+      issues.push({
+        code: 'missing-folder',
+        file: folder,
+        path: '',
+        message: `folder ${folder}/ is missing`,
+      });
     return [];
   }
   const out: Array<z.infer<S>> = [];
@@ -147,6 +155,9 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
     labs: loadFamily(root, 'labs', FAMILIES.labs, issues),
     references: loadFamily(root, 'references', FAMILIES.references, issues),
     patterns: loadFamily(root, 'patterns', FAMILIES.patterns, issues),
+    drugs: loadFamily(root, 'drugs', DrugSchema, issues, true),
+    remedies: loadFamily(root, 'remedies', RemedySchema, issues, true),
+    physio: loadFamily(root, 'physio', PhysioSchema, issues, true),
   };
   const read = (name: string) => readFileSync(join(vocabDir, name), 'utf8');
   const hpo = parseHpo({

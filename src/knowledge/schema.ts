@@ -139,6 +139,35 @@ export const SyndromeSchema = z.strictObject({
       markers: z.array(WorkupTestSchema).default([]),
     })
     .optional(),
+  /** How to treat: the tumour first, then immunotherapy and symptomatic drugs (drug ids and dose ids in knowledge/drugs/). */
+  treatment: z
+    .strictObject({
+      tumourFirst: z.strictObject({ text: z.string(), evidence: Cited }),
+      immunotherapy: z
+        .array(
+          z.strictObject({
+            drug: IdSchema,
+            dose: IdSchema.optional(),
+            line: z.enum(['first', 'second', 'maintenance']),
+            note: z.string().optional(),
+            evidence: Cited,
+          }),
+        )
+        .default([]),
+      symptomatic: z
+        .array(
+          z.strictObject({
+            drug: IdSchema.optional(),
+            dose: IdSchema.optional(),
+            text: z.string(),
+            evidence: Cited,
+          }),
+        )
+        .default([]),
+    })
+    .optional(),
+  /** Prognosis notes for a clinician (what the syndrome or its response to tumour treatment means), each cited. */
+  prognosis: z.array(z.strictObject({ text: z.string(), evidence: Cited })).default([]),
   /** Relative pre-test weight among syndromes (engineering default 1): how often clinicians meet it. */
   relativePrevalence: z.number().positive().default(1),
 });

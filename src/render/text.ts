@@ -88,6 +88,24 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
         `  ${p.name} — ${p.specimen.join(' and ')}; ${p.method} (${pct(p.frequency)} of ${p.forSyndrome})${cite(p.citations)}`,
       );
   }
+  const workupFor = a.syndromes.slice(0, 3).map((s) => s.id);
+  const workup = a.workup.filter((w) => workupFor.includes(w.syndrome));
+  if (workup.length > 0) {
+    lines.push('');
+    lines.push('Work-up for the top syndromes (in order of yield):');
+    for (const id of workupFor) {
+      const items = workup.filter((w) => w.syndrome === id);
+      if (items.length === 0) continue;
+      lines.push(`  ${a.syndromes.find((s) => s.id === id)?.name ?? id}:`);
+      for (const w of items) {
+        const held = w.held ? ` [in the case: ${w.result ?? 'given'}]` : '';
+        const limits = w.limits ? ` (limits: ${w.limits})` : '';
+        lines.push(
+          `    ${w.kind === 'confirm' ? 'confirm' : w.kind === 'marker' ? 'marker ' : 'tumour '}  ${w.test}${held} — ${w.reason}${limits}${cite(w.citations)}`,
+        );
+      }
+    }
+  }
   if (a.screening.length > 0) {
     lines.push('');
     lines.push('Tumour search:');
