@@ -11,6 +11,8 @@ import {
   CaseInputSchema,
   type CaseIssue,
   type CaseLab,
+  type CaseMedication,
+  type CaseRemedy,
   type Interpretation,
   type ParseCaseResult,
   type Unrecognised,
@@ -192,6 +194,52 @@ function parseCancers(input: Input, ctx: Ctx): CaseCancer[] {
   });
 }
 
+function parseMedications(input: Input, ctx: Ctx): CaseMedication[] {
+  const out: CaseMedication[] = [];
+  input.medications.forEach((m, i) => {
+    const field = `medications.${i}`;
+    const drug =
+      (m.rxnorm !== undefined ? ctx.index.drugByRxnorm.get(m.rxnorm) : undefined) ??
+      (m.name !== undefined ? ctx.index.drugByName.get(normaliseText(m.name)) : undefined);
+    if (drug === undefined) {
+      ctx.unrecognised.push({
+        field,
+        value: m.name ?? `RxNorm ${m.rxnorm}`,
+        reason: 'drug not in the catalogue',
+      });
+      return;
+    }
+    out.push({
+      drugId: drug.id,
+      name: drug.name,
+      field,
+      ...(m.dose === undefined ? {} : { dose: m.dose }),
+      ...(m.unit === undefined ? {} : { unit: m.unit }),
+      ...(m.frequency === undefined ? {} : { frequency: m.frequency }),
+      ...(m.perDay === undefined ? {} : { perDay: m.perDay }),
+      ...(m.route === undefined ? {} : { route: m.route }),
+    });
+  });
+  return out;
+}
+
+function parseRemedies(input: Input, ctx: Ctx): CaseRemedy[] {
+  const out: CaseRemedy[] = [];
+  input.remedies.forEach((r, i) => {
+    const field = `remedies.${i}.name`;
+    const text = ` ${normaliseText(r.name)} `;
+    const remedy =
+      ctx.index.remedyByName.get(normaliseText(r.name)) ??
+      [...ctx.index.remedyByName]
+        .sort((a, b) => b[0].length - a[0].length)
+        .find(([name]) => text.includes(` ${name} `))?.[1];
+    if (remedy === undefined)
+      ctx.unrecognised.push({ field, value: r.name, reason: 'remedy not in the catalogue' });
+    else out.push({ remedyId: remedy.id, name: remedy.name, field, as: r.name });
+  });
+  return out;
+}
+
 /**
  * Validate native case JSON and normalise it into a Case (codes resolved, units converted, text read).
  *
@@ -212,6 +260,8 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
   const labs = parseLabs(input, ctx);
   const antibodies = parseAntibodies(input, ctx);
   const knownCancers = parseCancers(input, ctx);
+  const medications = parseMedications(input, ctx);
+  const remedies = parseRemedies(input, ctx);
   if (ctx.issues.length > 0) return { success: false, issues: ctx.issues };
   const data: Case = {
     ...(input.id === undefined ? {} : { id: input.id }),
@@ -226,6 +276,8 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
     labs,
     antibodies,
     knownCancers,
+    medications,
+    remedies,
     ...(input.followUpMonths === undefined ? {} : { followUpMonths: input.followUpMonths }),
     unrecognised: ctx.unrecognised,
   };

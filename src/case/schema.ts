@@ -53,6 +53,30 @@ export const AntibodyInputSchema = z.strictObject({
   titre: z.string().optional(),
 });
 
+export const MedicationInputSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, 'must not be empty').optional(),
+    rxnorm: z
+      .string()
+      .regex(/^\d{1,8}$/, 'must be an RxNorm concept id (digits)')
+      .optional(),
+    dose: z.number().positive('must be positive').optional(),
+    unit: z.enum(['mg', 'g', 'mcg', 'IU', 'mL', 'mg/kg', 'mg/m2', 'g/kg']).optional(),
+    frequency: z.string().trim().min(1).optional(),
+    /** Doses per day, when known (e.g. 3 for "three times daily"). */
+    perDay: z.number().positive().optional(),
+    route: z.enum(['oral', 'iv', 'sc', 'im', 'topical', 'procedure']).optional(),
+  })
+  .refine((m) => m.name !== undefined || m.rxnorm !== undefined, { message: 'give "name" or "rxnorm"' })
+  .refine((m) => (m.dose === undefined) === (m.unit === undefined), {
+    message: 'give "dose" and "unit" together',
+  });
+
+export const RemedyInputSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty'),
+  dose: z.string().optional(),
+});
+
 export const CaseInputSchema = z.strictObject({
   id: z.string().optional(),
   /** Free provenance metadata (source, expectations); echoed, never read by the engine. */
@@ -70,6 +94,8 @@ export const CaseInputSchema = z.strictObject({
   labs: z.array(LabInputSchema).default([]),
   antibodies: z.array(AntibodyInputSchema).default([]),
   knownCancers: z.array(z.strictObject({ text: z.string().trim().min(1) })).default([]),
+  medications: z.array(MedicationInputSchema).default([]),
+  remedies: z.array(RemedyInputSchema).default([]),
   followUpMonths: z.number().min(0, 'cannot be negative').optional(),
 });
 export type CaseInput = z.input<typeof CaseInputSchema>;
@@ -123,6 +149,24 @@ export interface CaseCancer {
   readonly tumourId?: string;
 }
 
+export interface CaseMedication {
+  readonly drugId: string;
+  readonly name: string;
+  readonly field: string;
+  readonly dose?: number;
+  readonly unit?: string;
+  readonly frequency?: string;
+  readonly perDay?: number;
+  readonly route?: string;
+}
+
+export interface CaseRemedy {
+  readonly remedyId: string;
+  readonly name: string;
+  readonly field: string;
+  readonly as: string;
+}
+
 /** An input item Paraneo could not understand (in full or in part); listed in the output, never dropped. */
 export interface Unrecognised {
   readonly field: string;
@@ -144,6 +188,8 @@ export interface Case {
   readonly labs: readonly CaseLab[];
   readonly antibodies: readonly CaseAntibody[];
   readonly knownCancers: readonly CaseCancer[];
+  readonly medications: readonly CaseMedication[];
+  readonly remedies: readonly CaseRemedy[];
   readonly followUpMonths?: number;
   readonly unrecognised: readonly Unrecognised[];
 }

@@ -125,6 +125,12 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
       });
   const preliminary = mergeFindings(patientCase, labs.findings, [], []);
   const patterns = evaluatePatterns(patientCase, labs.results, preliminary, index);
+  for (const p of patterns.results)
+    for (const alt of p.alternatives ?? [])
+      warnings.push({
+        code: 'drug-cause',
+        message: `${alt.name} (${alt.field}) can cause the ${p.name.toLowerCase()}: an alternative explanation to exclude before calling it paraneoplastic.`,
+      });
   const findings = mostSpecific(
     mergeFindings(patientCase, labs.findings, patterns.findings, warnings),
     index,

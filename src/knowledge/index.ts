@@ -3,6 +3,7 @@ import { ancestorsOf } from './hpo.js';
 import type { Knowledge } from './knowledge.js';
 import { normaliseAntibodyName, normaliseText } from './normalise.js';
 import type { Antibody, Finding, Lab, Reference, Syndrome, Tumour } from './schema.js';
+import type { Drug, Remedy } from './treatment-schema.js';
 
 export type { HpoVocabulary } from './hpo.js';
 export { ancestorsOf, parseHpo } from './hpo.js';
@@ -53,6 +54,9 @@ export interface KnowledgeIndex {
   >;
   /** Memo of display citations per evidence list (filled on first use; the knowledge is immutable). */
   readonly citationMemo: WeakMap<object, readonly unknown[]>;
+  readonly drugByName: ReadonlyMap<string, Drug>;
+  readonly drugByRxnorm: ReadonlyMap<string, Drug>;
+  readonly remedyByName: ReadonlyMap<string, Remedy>;
   /** Reference id → short "Author year" label. */
   readonly shortLabels: ReadonlyMap<string, string>;
   /** Every HPO id that is a listed finding of some syndrome, or an ancestor of one. */
@@ -196,6 +200,15 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
       const hpo = findingById.get(sign.finding)?.code.code;
       if (hpo !== undefined) push(signsByHpo, hpo, { tumour: t.id, sign });
     }
+  const drugByName = new Map<string, Drug>();
+  const drugByRxnorm = new Map<string, Drug>();
+  for (const d of kb.drugs) {
+    for (const name of [d.id, d.name, ...d.synonyms]) drugByName.set(normaliseText(name), d);
+    for (const c of d.codes) if (c.system === 'RxNorm') drugByRxnorm.set(c.code, d);
+  }
+  const remedyByName = new Map<string, Remedy>();
+  for (const r of kb.remedies)
+    for (const name of [r.id, r.name, ...r.synonyms]) remedyByName.set(normaliseText(name), r);
   const shortLabels = new Map(
     kb.references.map((r) => [
       r.id,
@@ -209,6 +222,9 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
     syndromesByFindingAncestor,
     syndromesByAntibody,
     shortLabels,
+    drugByName,
+    drugByRxnorm,
+    remedyByName,
     citationMemo: new WeakMap(),
     sharesMemo: new WeakMap(),
     signsByHpo,

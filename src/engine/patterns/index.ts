@@ -84,7 +84,31 @@ export function evaluatePatterns(
     );
     // A pattern that used no lab at all stays out of the report unless it is decided.
     if (result.valuesUsed.length === 0 && result.result === 'unknown') continue;
-    results.push({ id: spec.id, name: spec.name, ...result, citations: citationsFor(spec.evidence, index) });
+    const alternatives =
+      result.result === 'not-met'
+        ? []
+        : c.medications.flatMap((m) => {
+            const cause = index.kb.drugs
+              .find((d) => d.id === m.drugId)
+              ?.causesPatterns.find((x) => x.pattern === spec.id);
+            return cause === undefined
+              ? []
+              : [
+                  {
+                    drug: m.drugId,
+                    name: m.name,
+                    field: m.field,
+                    citations: citationsFor(cause.evidence, index),
+                  },
+                ];
+          });
+    results.push({
+      id: spec.id,
+      name: spec.name,
+      ...result,
+      ...(alternatives.length === 0 ? {} : { alternatives }),
+      citations: citationsFor(spec.evidence, index),
+    });
     for (const e of emits ?? []) {
       if (!spec.findings.includes(e.finding)) continue;
       const f = index.findingById.get(e.finding);

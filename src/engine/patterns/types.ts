@@ -34,11 +34,18 @@ export interface PatternResult {
   readonly valuesUsed: readonly ValueUsed[];
   readonly missing: readonly string[];
   readonly explanation: string;
+  /** Drugs in the case that cause the same pattern: alternative explanations to weigh before calling it paraneoplastic. */
+  readonly alternatives?: ReadonlyArray<{
+    readonly drug: string;
+    readonly name: string;
+    readonly field: string;
+    readonly citations: readonly Citation[];
+  }>;
   readonly citations: readonly Citation[];
 }
 
 /** What a module returns; the runner adds id, name and citations from the pattern file. */
-export type ModuleOutput = Omit<PatternResult, 'id' | 'name' | 'citations'> & {
+export type ModuleOutput = Omit<PatternResult, 'id' | 'name' | 'citations' | 'alternatives'> & {
   /** Findings the pattern decides (finding ids from its file), present or absent. */
   readonly emits?: ReadonlyArray<{ readonly finding: string; readonly present: boolean }>;
 };
