@@ -194,10 +194,10 @@ function parseCancers(input: Input, ctx: Ctx): CaseCancer[] {
   });
 }
 
-function parseMedications(input: Input, ctx: Ctx): CaseMedication[] {
+function parseMedications(input: Input, ctx: Ctx, key: 'medications' | 'plan'): CaseMedication[] {
   const out: CaseMedication[] = [];
-  input.medications.forEach((m, i) => {
-    const field = `medications.${i}`;
+  input[key].forEach((m, i) => {
+    const field = `${key}.${i}`;
     const drug =
       (m.rxnorm !== undefined ? ctx.index.drugByRxnorm.get(m.rxnorm) : undefined) ??
       (m.name !== undefined ? ctx.index.drugByName.get(normaliseText(m.name)) : undefined);
@@ -260,7 +260,8 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
   const labs = parseLabs(input, ctx);
   const antibodies = parseAntibodies(input, ctx);
   const knownCancers = parseCancers(input, ctx);
-  const medications = parseMedications(input, ctx);
+  const medications = parseMedications(input, ctx, 'medications');
+  const plan = parseMedications(input, ctx, 'plan');
   const remedies = parseRemedies(input, ctx);
   if (ctx.issues.length > 0) return { success: false, issues: ctx.issues };
   const data: Case = {
@@ -271,12 +272,16 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
       sex: input.patient.sex,
       smoking: input.patient.smoking,
       ...(input.patient.karnofsky === undefined ? {} : { karnofsky: input.patient.karnofsky }),
+      ...(input.patient.weightKg === undefined ? {} : { weightKg: input.patient.weightKg }),
+      ...(input.patient.heightCm === undefined ? {} : { heightCm: input.patient.heightCm }),
+      ...(input.patient.pregnant === undefined ? {} : { pregnant: input.patient.pregnant }),
     },
     findings,
     labs,
     antibodies,
     knownCancers,
     medications,
+    plan,
     remedies,
     ...(input.followUpMonths === undefined ? {} : { followUpMonths: input.followUpMonths }),
     unrecognised: ctx.unrecognised,

@@ -88,7 +88,20 @@ export const CaseInputSchema = z.strictObject({
     smoking: SmokingSchema.default('unknown'),
     /** Karnofsky performance status (0–100), used by DELTA-P. */
     karnofsky: z.number().int().min(0).max(100).optional(),
+    weightKg: z
+      .number()
+      .min(0.5, 'weight below 0.5 kg is not plausible')
+      .max(400, 'weight above 400 kg is not plausible')
+      .optional(),
+    heightCm: z
+      .number()
+      .min(30, 'height below 30 cm is not plausible')
+      .max(260, 'height above 260 cm is not plausible')
+      .optional(),
+    pregnant: z.boolean().optional(),
   }),
+  /** Treatments the clinician proposes; checked like medications. */
+  plan: z.array(MedicationInputSchema).default([]),
   findings: z.array(FindingInputSchema).default([]),
   notes: z.array(z.string()).default([]),
   labs: z.array(LabInputSchema).default([]),
@@ -189,6 +202,8 @@ export interface Case {
   readonly antibodies: readonly CaseAntibody[];
   readonly knownCancers: readonly CaseCancer[];
   readonly medications: readonly CaseMedication[];
+  /** Proposed treatments, checked like medications. */
+  readonly plan: readonly CaseMedication[];
   readonly remedies: readonly CaseRemedy[];
   readonly followUpMonths?: number;
   readonly unrecognised: readonly Unrecognised[];
