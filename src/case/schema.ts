@@ -196,6 +196,9 @@ export interface Case {
     readonly sex: Sex;
     readonly smoking: Smoking;
     readonly karnofsky?: number;
+    readonly weightKg?: number;
+    readonly heightCm?: number;
+    readonly pregnant?: boolean;
   };
   readonly findings: readonly CaseFinding[];
   readonly labs: readonly CaseLab[];

@@ -18,6 +18,7 @@ import { sortPosteriors, syndromePosteriors, toRankedSyndrome } from './rank-syn
 import { rankTumours } from './rank-tumours.js';
 import { round } from './round.js';
 import { planScreening } from './screening.js';
+import { evaluateTreatment } from './treatment/index.js';
 import { tumourSignRatios } from './tumour-signs.js';
 import { antibodyWarnings } from './warnings.js';
 import { planWorkup } from './workup.js';
@@ -184,6 +185,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     deltaP,
     antibodyPanel: advisePanel(patientCase, sorted, index),
     workup: planWorkup(ranked, labs.results, index),
+    treatment: evaluateTreatment(patientCase, sorted, findings, labs.results, index),
     screening: screening.screening,
     findings: assessedFindings,
     labs: labs.results,

@@ -6,6 +6,7 @@ import type { DeltaPResult } from './criteria/delta-p.js';
 import type { PnsCareResult } from './criteria/pns-care.js';
 import type { PatternResult } from './patterns/types.js';
 import type { ScreeningItem } from './screening.js';
+import type { Treatment } from './treatment/types.js';
 import type { WorkupItem } from './workup.js';
 
 export type PnsVerdict = 'likely' | 'possible' | 'unlikely';
@@ -113,6 +114,8 @@ export interface Assessment {
   readonly antibodyPanel: readonly PanelItem[];
   /** What to order next for the listed non-neurological syndromes, and whether the case already holds each result. */
   readonly workup: readonly WorkupItem[];
+  /** Treatment and safety: plans, dose checks, contraindications and interactions, remedies, physiotherapy. */
+  readonly treatment: Treatment;
   /** Tests to find the likely tumours, and dates to repeat a negative search. */
   readonly screening: readonly ScreeningItem[];
   readonly findings: readonly AssessedFinding[];

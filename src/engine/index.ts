@@ -19,4 +19,14 @@ export type { DeltaPItem, DeltaPResult } from './criteria/delta-p.js';
 export type { PnsCareItem, PnsCareLevel, PnsCareResult, PnsCareUnknown } from './criteria/pns-care.js';
 export type { PatternItem, PatternOutcome, PatternResult, ValueUsed } from './patterns/index.js';
 export type { ScreeningItem } from './screening.js';
+export type {
+  DoseCheck,
+  DoseVerdict,
+  PhysioAssessment,
+  PlanItem,
+  RemedyAssessment,
+  SafetyFlag,
+  SyndromePlan,
+  Treatment,
+} from './treatment/types.js';
 export type { WorkupItem } from './workup.js';

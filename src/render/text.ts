@@ -114,6 +114,7 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
       lines.push(`  ${when.padEnd(24)} ${s.test} — ${s.reason}${cite(s.citations)}`);
     }
   }
+  renderTreatment(a, lines);
   if (a.labs.length > 0) {
     lines.push('');
     lines.push('Labs:');
@@ -149,4 +150,80 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
   lines.push('');
   lines.push(a.disclaimer);
   return `${lines.join('\n')}\n`;
+}
+
+/** Treatment in plain words, dangers first: toxic remedies and contraindications, then doses, plans, remedies, physiotherapy. */
+function renderTreatment(a: Assessment, lines: string[]): void {
+  const t = a.treatment;
+  const dangers = t.safety.filter((f) => f.severity === 'contraindicated' || f.severity === 'major');
+  const overdoses = t.doseChecks.filter((d) => d.verdict === 'above-maximum');
+  const toxic = t.remedies.filter((r) => r.verdict === 'never-take' || r.verdict === 'harmful');
+  if (dangers.length + overdoses.length + toxic.length > 0) {
+    lines.push('');
+    lines.push('DANGERS:');
+    for (const r of toxic)
+      lines.push(
+        `  !! ${r.name} (${r.field}): ${r.verdict === 'never-take' ? 'POISONOUS - never take' : 'HARMFUL - stop'}; ${r.hazards.map((h) => h.text).join('; ')}${cite(r.hazards.flatMap((h) => h.citations))}`,
+      );
+    for (const d of overdoses)
+      lines.push(
+        `  !! ${d.name} ${d.given} (${d.field}): ABOVE THE MAXIMUM - ${d.reasons.join('; ')}${cite(d.citations)}`,
+      );
+    for (const f of dangers)
+      lines.push(
+        `  !! ${f.severity.toUpperCase()} ${f.kind}: ${f.between.join(' + ')} - ${f.text}${f.management ? ` Management: ${f.management}` : ''}${cite(f.citations)}`,
+      );
+  }
+  if (t.plans.length > 0) {
+    lines.push('');
+    lines.push('Treatment plan (treat the tumour first):');
+    for (const p of t.plans) {
+      lines.push(`  ${p.name}:`);
+      if (p.tumourFirst)
+        lines.push(`    1. Tumour first: ${p.tumourFirst.text}${cite(p.tumourFirst.citations)}`);
+      for (const i of p.immunotherapy)
+        lines.push(
+          `    - ${i.line ?? ''} ${i.name}${i.dose ? `: ${i.dose}` : ''}${i.note ? ` (${i.note})` : ''}${cite(i.citations)}`.replace(
+            '-  ',
+            '- ',
+          ),
+        );
+      for (const i of p.symptomatic)
+        lines.push(
+          `    - symptomatic: ${i.name}${i.dose ? `: ${i.dose}` : ''}${i.note ? ` (${i.note})` : ''}${cite(i.citations)}`,
+        );
+      for (const g of p.prognosis) lines.push(`    prognosis: ${g.text}${cite(g.citations)}`);
+    }
+  }
+  const otherDoses = t.doseChecks.filter((d) => d.verdict !== 'above-maximum');
+  if (otherDoses.length > 0) {
+    lines.push('');
+    lines.push('Dose checks:');
+    for (const d of otherDoses)
+      lines.push(
+        `  ${d.name} ${d.given}: ${d.verdict}${d.regimen ? ` (${d.regimen})` : ''}${d.reasons.length ? ` - ${d.reasons.join('; ')}` : ''}${d.missing.length ? ` [missing: ${d.missing.join(', ')}]` : ''}`,
+      );
+    for (const d of t.doseChecks)
+      for (const m of d.monitoring)
+        lines.push(`    monitor (${d.name}): ${m.test} - ${m.when}${cite(m.citations)}`);
+  }
+  const minor = t.safety.filter((f) => f.severity === 'moderate' || f.severity === 'minor');
+  for (const f of minor)
+    lines.push(`  ! ${f.severity} ${f.kind}: ${f.between.join(' + ')} - ${f.text}${cite(f.citations)}`);
+  const others = t.remedies.filter((r) => r.verdict !== 'never-take' && r.verdict !== 'harmful');
+  if (others.length > 0) {
+    lines.push('');
+    lines.push('Remedies (none is recommended as a treatment):');
+    for (const r of others)
+      lines.push(
+        `  ${r.name}: ${r.verdict === 'deficiency-only' ? 'only to correct a proven deficiency' : 'no evidence of benefit'}; claims: ${r.claims.map((c) => `"${c.claim}" ${c.verdict}`).join(', ') || 'none'}`,
+      );
+  }
+  const physio = t.physiotherapy.filter((p) => p.verdict !== 'allowed-after-oncologist-review');
+  if (physio.length > 0) {
+    lines.push('');
+    lines.push('Physiotherapy:');
+    for (const p of physio)
+      lines.push(`  ${p.name}: ${p.verdict} - ${p.reasons.map((r) => r.text).join('; ')}`);
+  }
 }

@@ -1,0 +1,169 @@
+// Contraindications, interactions (drug-drug, drug-remedy, drug-condition) and remedy verdicts for this patient.
+
+import type { z } from 'zod';
+import type { Case } from '../../case/schema.js';
+import type { KnowledgeIndex } from '../../knowledge/index.js';
+import type { Remedy, TargetSchema } from '../../knowledge/treatment-schema.js';
+import type { LabResult } from '../assessment.js';
+import { citationsFor } from '../citations.js';
+import { compareIds } from '../compare.js';
+import type { ObservedFinding } from '../likelihood.js';
+import type { RemedyAssessment, SafetyFlag } from './types.js';
+
+type Target = z.infer<typeof TargetSchema>;
+
+/** What the patient has, as the safety rules see it. */
+export interface PatientState {
+  readonly c: Case;
+  readonly drugs: ReadonlySet<string>;
+  readonly remedies: ReadonlySet<string>;
+  /** Syndromes that are likely enough to act on (top-ranked or posterior ≥ the threshold). */
+  readonly syndromes: ReadonlySet<string>;
+  readonly findings: readonly ObservedFinding[];
+  readonly labs: readonly LabResult[];
+  readonly index: KnowledgeIndex;
+}
+
+function findingPresent(s: PatientState, id: string): boolean {
+  const hpo = s.index.findingById.get(id)?.code.code;
+  return (
+    hpo !== undefined &&
+    s.findings.some((f) => f.present && (f.hpo === hpo || s.index.ancestors(f.hpo).has(hpo)))
+  );
+}
+
+/** True when every condition the target names holds for this patient (a target naming nothing never matches). */
+export function targetHolds(t: Target, s: PatientState): string | undefined {
+  const parts: string[] = [];
+  if (t.drug !== undefined) {
+    if (!s.drugs.has(t.drug)) return undefined;
+    parts.push(s.index.kb.drugs.find((d) => d.id === t.drug)?.name ?? t.drug);
+  }
+  if (t.remedy !== undefined) {
+    if (!s.remedies.has(t.remedy)) return undefined;
+    parts.push(s.index.kb.remedies.find((r) => r.id === t.remedy)?.name ?? t.remedy);
+  }
+  if (t.syndrome !== undefined) {
+    if (!s.syndromes.has(t.syndrome)) return undefined;
+    parts.push(s.index.syndromeById.get(t.syndrome)?.name ?? t.syndrome);
+  }
+  if (t.finding !== undefined) {
+    if (!findingPresent(s, t.finding)) return undefined;
+    parts.push(s.index.findingById.get(t.finding)?.code.label ?? t.finding);
+  }
+  if (t.lab !== undefined) {
+    const lab = s.labs.find((l) => l.labId === t.lab?.id);
+    if (lab === undefined) return undefined;
+    const v = lab.value;
+    if (t.lab.below !== undefined && !(v !== undefined && v < t.lab.below)) return undefined;
+    if (t.lab.above !== undefined && !(v !== undefined && v > t.lab.above)) return undefined;
+    if (t.lab.equals !== undefined && lab.interpretation !== t.lab.equals) return undefined;
+    parts.push(`${lab.name} ${v ?? lab.interpretation}${lab.unit ? ` ${lab.unit}` : ''}`);
+  }
+  if (t.patient !== undefined) {
+    const p = t.patient;
+    const c = s.c.patient;
+    if (p.pregnant !== undefined && c.pregnant !== p.pregnant) return undefined;
+    if (p.smoking !== undefined && c.smoking !== p.smoking) return undefined;
+    if (p.minAge !== undefined && c.age < p.minAge) return undefined;
+    if (p.maxAge !== undefined && c.age > p.maxAge) return undefined;
+    if (p.alcohol === true && !s.remedies.has('alcohol-tincture') && !s.drugs.has('ethanol'))
+      return undefined;
+    parts.push(
+      [
+        p.pregnant ? 'pregnancy' : '',
+        p.smoking ? `${p.smoking} smoker` : '',
+        p.alcohol ? 'alcohol (incl. tinctures)' : '',
+      ]
+        .filter(Boolean)
+        .join(', ') || 'patient',
+    );
+  }
+  return parts.length === 0 ? undefined : parts.join(' + ');
+}
+
+const RANK = { contraindicated: 0, major: 1, moderate: 2, minor: 3 } as const;
+
+/** Every contraindication and interaction that applies to the case's drugs, plan items and remedies. */
+export function safetyFlags(s: PatientState): SafetyFlag[] {
+  const out: SafetyFlag[] = [];
+  const seen = new Set<string>();
+  const add = (flag: SafetyFlag) => {
+    const key = `${flag.kind}|${[...flag.between].sort().join('|')}|${flag.text}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(flag);
+  };
+  for (const drug of s.index.kb.drugs) {
+    if (!s.drugs.has(drug.id)) continue;
+    for (const ci of drug.contraindications) {
+      const hit = targetHolds(ci.when, s);
+      if (hit !== undefined)
+        add({
+          kind: 'contraindication',
+          severity: ci.severity,
+          between: [drug.name, hit],
+          text: ci.text,
+          citations: citationsFor(ci.evidence, s.index),
+        });
+    }
+    for (const ix of drug.interactions) {
+      const hit = targetHolds(ix.with, s);
+      if (hit !== undefined)
+        add({
+          kind: 'interaction',
+          severity: ix.severity,
+          between: [drug.name, hit],
+          text: ix.mechanism,
+          management: ix.management,
+          citations: citationsFor(ix.evidence, s.index),
+        });
+    }
+  }
+  for (const remedy of s.index.kb.remedies) {
+    if (!s.remedies.has(remedy.id)) continue;
+    for (const ix of remedy.interactions) {
+      const hit = targetHolds(ix.with, s);
+      if (hit !== undefined)
+        add({
+          kind: 'interaction',
+          severity: ix.severity,
+          between: [remedy.name, hit],
+          text: ix.text,
+          citations: citationsFor(ix.evidence, s.index),
+        });
+    }
+  }
+  return out.sort(
+    (a, b) => RANK[a.severity] - RANK[b.severity] || compareIds(a.between.join(), b.between.join()),
+  );
+}
+
+/** A remedy's verdict: never recommended; toxic ones are "never take", harmful ones "harmful". */
+export function assessRemedy(remedy: Remedy, field: string, index: KnowledgeIndex): RemedyAssessment {
+  const verdict: RemedyAssessment['verdict'] =
+    remedy.toxic || remedy.status === 'toxic'
+      ? 'never-take'
+      : remedy.status === 'harmful-evidence'
+        ? 'harmful'
+        : remedy.status === 'effective-for-deficiency'
+          ? 'deficiency-only'
+          : 'not-recommended';
+  return {
+    field,
+    remedy: remedy.id,
+    name: remedy.name,
+    status: remedy.status,
+    verdict,
+    claims: remedy.claims.map((x) => ({
+      claim: x.claim,
+      verdict: x.verdict,
+      citations: citationsFor(x.evidence, index),
+    })),
+    hazards: remedy.hazards.map((x) => ({
+      text: x.text,
+      severity: x.severity,
+      citations: citationsFor(x.evidence, index),
+    })),
+  };
+}
