@@ -156,13 +156,14 @@ describe('checkDose', () => {
       index,
     );
     expect(r.verdict).toBe('above-maximum');
-    const ok = checkDose(
-      med({ dose: 750, unit: 'mg/m2', route: 'iv' }),
-      drug,
-      patient({ weightKg: 70, heightCm: 175 }),
-      index,
+    const body = patient({ weightKg: 70, heightCm: 175 });
+    expect(checkDose(med({ dose: 600, unit: 'mg/m2', route: 'iv' }), drug, body, index).verdict).toBe(
+      'within-range',
     );
-    expect(ok.verdict).toBe('within-range');
+    // 750 mg/m² is inside the per-m² range, but 1384 mg breaks the 1200 mg single-dose cap.
+    expect(checkDose(med({ dose: 750, unit: 'mg/m2', route: 'iv' }), drug, body, index).verdict).toBe(
+      'above-maximum',
+    );
   });
 
   it('checks a fixed dose against its single and daily caps', () => {
