@@ -39,13 +39,22 @@ function priorContributions(syndrome: Syndrome, c: Case, index: KnowledgeIndex):
  * P(paraneoplastic | syndrome): the cited base share, its odds multiplied by the expected ratio of present tumour signs
  * over the syndrome's tumours, then raised by a positive associated antibody or a known consistent cancer.
  */
+const MAX_SHARE = 0.95;
+
 function paraneoplasticProbability(
   syndrome: Syndrome,
   c: Case,
   index: KnowledgeIndex,
   signs: ReadonlyMap<string, TumourSignRatio>,
+  present: ReadonlySet<string>,
 ): number {
   let q = syndrome.paraneoplasticShare.value;
+  // Cited relative risks multiply the base share (capped below certainty).
+  for (const m of syndrome.shareModifiers) {
+    if (m.when !== undefined && !matchesDemographic(m.when, c.patient)) continue;
+    if (m.finding !== undefined && !present.has(m.finding)) continue;
+    q = Math.min(MAX_SHARE, q * m.relativeRisk);
+  }
   if (signs.size > 0 && q < 1) {
     const shares = relativeTumourShares(syndrome.tumours, index);
     const expected = shares.reduce((sum, t) => sum + t.share * (signs.get(t.tumour)?.ratio ?? 1), 0);
@@ -81,6 +90,14 @@ export function syndromePosteriors(
   const all = index.kb.syndromes;
   const totalWeight = all.reduce((sum, s) => sum + s.relativePrevalence, 0);
   const logLrs = scoreAllSyndromes(findings, c.antibodies, index);
+  // Knowledge finding ids present in the case (own term or a more specific one), for the share modifiers.
+  const present = new Set<string>();
+  for (const f of findings)
+    if (f.present)
+      for (const hpo of [f.hpo, ...index.ancestors(f.hpo)]) {
+        const k = index.findingByHpo.get(hpo);
+        if (k !== undefined) present.add(k.id);
+      }
   const scored = all.map((syndrome, position) => {
     const logPriorFactor = syndrome.priorModifiers
       .filter((m) => matchesDemographic(m.when, c.patient))
@@ -98,7 +115,7 @@ export function syndromePosteriors(
     syndromes: scored.map((s) => ({
       syndrome: s.syndrome,
       posterior: Math.exp(s.logPost - max) / denominator,
-      paraneoplasticProbability: paraneoplasticProbability(s.syndrome, c, index, signs),
+      paraneoplasticProbability: paraneoplasticProbability(s.syndrome, c, index, signs, present),
       logLikelihoodRatio: s.logLr / Math.LN10,
       logPriorFactor: s.logPriorFactor,
     })),

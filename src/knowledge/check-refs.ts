@@ -161,6 +161,16 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
     s.priorModifiers.forEach((m, i) => {
       checkEvidence(ctx, file, `priorModifiers.${i}.evidence`, m.evidence);
     });
+    s.shareModifiers.forEach((m, i) => {
+      checkEvidence(ctx, file, `shareModifiers.${i}.evidence`, m.evidence);
+      if (m.finding !== undefined && !findings.has(m.finding))
+        ctx.issues.push({
+          code: 'unknown-finding',
+          file,
+          path: `shareModifiers.${i}.finding`,
+          message: `finding "${m.finding}" has no file`,
+        });
+    });
   }
   for (const a of kb.antibodies) {
     const file = `antibodies/${a.id}.yaml`;

@@ -131,6 +131,21 @@ export const SyndromeSchema = z.strictObject({
   antibodies: z.array(SyndromeAntibodySchema).default([]),
   tumours: z.array(SyndromeTumourSchema).min(1),
   priorModifiers: z.array(PriorModifierSchema).default([]),
+  /**
+   * Cited relative risks that raise or lower the chance that this syndrome is paraneoplastic (e.g. dysphagia in
+   * dermatomyositis): each applies when its finding is present and/or the patient matches; they multiply the base share.
+   */
+  shareModifiers: z
+    .array(
+      z.strictObject({
+        finding: IdSchema.optional(),
+        when: DemographicSchema.optional(),
+        relativeRisk: z.number().positive(),
+        reason: z.string(),
+        evidence: Cited,
+      }),
+    )
+    .default([]),
   /** What to order next, in order of yield: tests that confirm the syndrome, tests that find its tumour, supported markers. */
   workup: z
     .strictObject({
