@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { assessRaw } from '../../test/assess-raw.js';
 import { realIndex } from '../../test/knowledge.js';
-import { parseCase } from '../case/parse.js';
-import { assess } from './assess.js';
 
 const index = realIndex();
-
-function assessRaw(raw: Record<string, unknown>) {
-  const r = parseCase({ asOf: '2026-01-15', ...raw }, index);
-  if (!r.success) throw new Error(JSON.stringify(r.issues));
-  return assess(r.data, index);
-}
 
 describe('work-up (what to order next)', () => {
   const hypercalcaemia = {

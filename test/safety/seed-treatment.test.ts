@@ -3,18 +3,11 @@
 // contraindication or an interaction.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCase } from '../../src/case/parse.js';
-import { assess } from '../../src/engine/assess.js';
 import { renderText } from '../../src/render/text.js';
+import { assessRaw } from '../assess-raw.js';
 import { realIndex } from '../knowledge.js';
 
 const index = realIndex();
-
-function assessRaw(raw: Record<string, unknown>) {
-  const r = parseCase({ asOf: '2026-01-15', ...raw }, index);
-  if (!r.success) throw new Error(JSON.stringify(r.issues));
-  return assess(r.data, index);
-}
 
 // The article's remedies, written as the article writes them.
 const SEED_REMEDIES = [
