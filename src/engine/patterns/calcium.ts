@@ -147,3 +147,42 @@ export const hypercalcaemiaMechanismPattern: PatternModule = {
     };
   },
 };
+
+export const hypocalcaemiaPattern: PatternModule = {
+  id: 'hypocalcaemia',
+  labs: ['calcium'],
+  requires: ['normalAlbumin', 'factor', 'lowerLimit'],
+  evaluate(ctx, p) {
+    const total = correctedCalcium(ctx, p);
+    const base = { valuesUsed: ctx.labs.used, missing: ctx.labs.missing };
+    // No verified lower limit for ionised calcium is held, so only total (corrected) calcium decides.
+    if (total === undefined)
+      return { ...base, result: 'unknown', explanation: 'Needs total calcium (with albumin).' };
+    if (total.corrected >= param(p, 'lowerLimit'))
+      return {
+        ...base,
+        result: 'not-met',
+        value: total.corrected,
+        unit: 'mg/dL',
+        explanation: 'No hypocalcaemia.',
+      };
+    const pth = ctx.labs.interpretation('pth');
+    const mg = ctx.labs.interpretation('magnesium');
+    const clue =
+      mg === 'low'
+        ? 'low magnesium (replace it first: it blunts PTH)'
+        : pth === 'high'
+          ? 'PTH raised: osteoblastic metastases (prostate, breast), tumour lysis, antiresorptive drugs, renal failure or vitamin D deficiency'
+          : pth === 'low' || pth === 'normal'
+            ? 'PTH not raised: parathyroid damage (surgery, infiltration) or hypomagnesaemia'
+            : 'measure PTH, magnesium and phosphate to find the mechanism';
+    return {
+      ...base,
+      result: 'met',
+      value: total.corrected,
+      unit: 'mg/dL',
+      explanation: `Hypocalcaemia: ${clue}. Medullary thyroid cancer does not usually lower calcium; hypocalcaemia is not a paraneoplastic sign of thyroid cancer.`,
+      emits: [{ finding: 'hypocalcemia', present: true }],
+    };
+  },
+};

@@ -4,7 +4,7 @@ import type { KnowledgeIndex } from '../../knowledge/index.js';
 import type { LabResult } from '../assessment.js';
 import { citationsFor } from '../citations.js';
 import type { ObservedFinding } from '../likelihood.js';
-import { correctedCalciumPattern, hypercalcaemiaMechanismPattern } from './calcium.js';
+import { correctedCalciumPattern, hypercalcaemiaMechanismPattern, hypocalcaemiaPattern } from './calcium.js';
 import { ectopicActhPattern, nicthPattern } from './endocrine.js';
 import {
   aihaPattern,
@@ -27,6 +27,7 @@ export type { PatternItem, PatternOutcome, PatternResult, ValueUsed } from './ty
 export const PATTERN_MODULES: readonly PatternModule[] = [
   correctedCalciumPattern,
   hypercalcaemiaMechanismPattern,
+  hypocalcaemiaPattern,
   siadhPattern,
   ectopicActhPattern,
   nicthPattern,

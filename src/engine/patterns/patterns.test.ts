@@ -220,3 +220,27 @@ describe('blood counts', () => {
     expect([n(2.9, 0.5), n(3.0, 0.5), n(2.9, 0.6)]).toEqual(['met', 'not-met', 'not-met']);
   });
 });
+
+describe('hypocalcaemia in cancer', () => {
+  it('is met below 8.4 mg/dL corrected, with the PTH-based mechanism, and corrects the article on thyroid cancer', () => {
+    const low = patterns([
+      { name: 'calcium', value: 7.2, unit: 'mg/dL' },
+      { name: 'PTH', value: 'high' },
+    ]).get('hypocalcaemia');
+    expect(low?.result).toBe('met');
+    expect(low?.explanation).toMatch(/osteoblastic metastases/);
+    expect(low?.explanation).toMatch(/not a paraneoplastic sign of thyroid cancer/);
+  });
+
+  it('treats 8.4 as not low and 8.3 as low, after albumin correction', () => {
+    const at = (v: number) =>
+      patterns([{ name: 'calcium', value: v, unit: 'mg/dL' }]).get('hypocalcaemia')?.result;
+    expect([at(8.4), at(8.3)]).toEqual(['not-met', 'met']);
+    // 7.6 mg/dL with albumin 2.0 g/dL corrects to 9.2: not hypocalcaemia.
+    const corrected = patterns([
+      { name: 'calcium', value: 7.6, unit: 'mg/dL' },
+      { name: 'albumin', value: 2.0, unit: 'g/dL' },
+    ]).get('hypocalcaemia');
+    expect(corrected).toMatchObject({ result: 'not-met', value: 9.2 });
+  });
+});
