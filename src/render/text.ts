@@ -155,9 +155,17 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
 /** Treatment in plain words, dangers first: toxic remedies and contraindications, then doses, plans, remedies, physiotherapy. */
 function renderTreatment(a: Assessment, lines: string[]): void {
   const t = a.treatment;
-  const dangers = t.safety.filter((f) => f.severity === 'contraindicated' || f.severity === 'major');
+  // Remedy hazards are printed with their remedy, so they are not repeated among the flags.
+  const dangers = t.safety.filter(
+    (f) => f.kind !== 'remedy-hazard' && (f.severity === 'contraindicated' || f.severity === 'major'),
+  );
   const overdoses = t.doseChecks.filter((d) => d.verdict === 'above-maximum');
-  const toxic = t.remedies.filter((r) => r.verdict === 'never-take' || r.verdict === 'harmful');
+  const toxic = t.remedies.filter(
+    (r) =>
+      r.verdict === 'never-take' ||
+      r.verdict === 'harmful' ||
+      t.safety.some((f) => f.kind === 'remedy-hazard' && f.between.includes(r.name)),
+  );
   if (dangers.length + overdoses.length + toxic.length > 0) {
     lines.push('');
     lines.push('DANGERS:');
@@ -210,7 +218,7 @@ function renderTreatment(a: Assessment, lines: string[]): void {
   const minor = t.safety.filter((f) => f.severity === 'moderate' || f.severity === 'minor');
   for (const f of minor)
     lines.push(`  ! ${f.severity} ${f.kind}: ${f.between.join(' + ')} - ${f.text}${cite(f.citations)}`);
-  const others = t.remedies.filter((r) => r.verdict !== 'never-take' && r.verdict !== 'harmful');
+  const others = t.remedies.filter((r) => !toxic.includes(r));
   if (others.length > 0) {
     lines.push('');
     lines.push('Remedies (none is recommended as a treatment):');
