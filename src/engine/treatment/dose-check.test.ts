@@ -214,3 +214,35 @@ describe('checkDose', () => {
     );
   });
 });
+
+describe('renal adjustment (CKD-EPI 2021 eGFR from creatinine)', () => {
+  it('computes eGFR: woman 50 y, creatinine 0.7 → 105.3; man 60 y, creatinine 1.0 → 86.2', async () => {
+    const { egfrCkdEpi2021 } = await import('./egfr.js');
+    expect(egfrCkdEpi2021(0.7, 50, 'female')).toBeCloseTo(105.3, 0);
+    expect(egfrCkdEpi2021(1.0, 60, 'male')).toBeCloseTo(86.2, 0);
+    expect(egfrCkdEpi2021(1.0, 60, 'unknown')).toBeUndefined();
+  });
+
+  it('shows the renal rule when eGFR is below its threshold, and lists creatinine as missing otherwise', () => {
+    const amifampridine = index.kb.drugs.find((d) => d.id === 'amifampridine');
+    if (amifampridine === undefined) throw new Error('amifampridine missing');
+    const m = med({
+      drugId: 'amifampridine',
+      name: 'Amifampridine',
+      dose: 10,
+      unit: 'mg',
+      perDay: 3,
+      route: 'oral',
+    });
+    const withKidneys = checkDose(
+      m,
+      amifampridine,
+      patient({ weightKg: 70, sex: 'male', age: 70 }),
+      index,
+      2.0,
+    );
+    expect(withKidneys.adjustments?.some((a) => /eGFR/.test(a.text))).toBe(true);
+    const without = checkDose(m, amifampridine, patient({ weightKg: 70 }), index);
+    expect(without.missing).toContain('renal function (serum creatinine with sex)');
+  });
+});

@@ -5,6 +5,7 @@ import type { Dose, Drug } from '../../knowledge/treatment-schema.js';
 import { citationsFor, mergeCitations } from '../citations.js';
 import { round } from '../round.js';
 import { bodySurfaceArea, dosesPerDay } from './body.js';
+import { egfrCkdEpi2021 } from './egfr.js';
 import type { DoseCheck, DoseVerdict } from './types.js';
 
 const UNIT_TO_MG: Readonly<Record<string, number>> = { mg: 1, g: 1000, mcg: 0.001 };
@@ -145,7 +146,13 @@ function applies(dose: Dose, m: CaseMedication, c: Case): boolean {
  *
  * @returns the verdict with the regimen, the amount compared, the reasons, what is missing and the monitoring required
  */
-export function checkDose(m: CaseMedication, drug: Drug, c: Case, index: KnowledgeIndex): DoseCheck {
+export function checkDose(
+  m: CaseMedication,
+  drug: Drug,
+  c: Case,
+  index: KnowledgeIndex,
+  creatinine?: number,
+): DoseCheck {
   const given =
     m.dose === undefined
       ? 'no dose given'
@@ -177,14 +184,50 @@ export function checkDose(m: CaseMedication, drug: Drug, c: Case, index: Knowled
   const best = capBreach ?? [...evaluated].sort((a, b) => ORDER[a.e.verdict] - ORDER[b.e.verdict])[0];
   if (best === undefined) return { ...base, verdict: 'unknown', reasons: [], missing: [], citations: [] };
   const { d, e } = best;
+  // Renal rules: eGFR (CKD-EPI 2021) from the case's creatinine; a rule's dose factor lowers the maximum.
+  let verdict = e.verdict;
+  const reasons = [...e.reasons];
+  const missing = [...e.missing];
+  const adjustments: Array<{ text: string; citations: ReturnType<typeof citationsFor> }> = [];
+  if (drug.renal.length > 0) {
+    const egfr =
+      creatinine === undefined ? undefined : egfrCkdEpi2021(creatinine, c.patient.age, c.patient.sex);
+    if (egfr === undefined) missing.push('renal function (serum creatinine with sex)');
+    else
+      for (const rule of drug.renal)
+        if (egfr < rule.egfrBelow) {
+          adjustments.push({
+            text: `eGFR ${egfr} mL/min/1.73 m² (below ${rule.egfrBelow}): ${rule.action}`,
+            citations: citationsFor(rule.evidence, index),
+          });
+          const perBasisMax = rule.doseFactor === undefined ? undefined : d.max * rule.doseFactor;
+          if (perBasisMax !== undefined && verdict === 'within-range' && e.amount !== undefined) {
+            const basis =
+              d.per === 'kg'
+                ? (c.patient.weightKg ?? Number.NaN)
+                : d.per === 'm2'
+                  ? (bodySurfaceArea(c.patient.weightKg, c.patient.heightCm) ?? Number.NaN)
+                  : 1;
+            if (e.amount / basis > perBasisMax + 1e-9) {
+              verdict = 'above-maximum';
+              reasons.push(
+                `above the renally adjusted maximum (${round(perBasisMax, 3)} ${d.unit}${d.per === 'fixed' ? '' : `/${d.per}`}/${d.period})`,
+              );
+            }
+          }
+        }
+  }
+  for (const h of drug.hepatic)
+    adjustments.push({ text: `liver: ${h.action}`, citations: citationsFor(h.evidence, index) });
   return {
     ...base,
     regimen: d.label,
-    verdict: e.verdict,
+    verdict,
+    ...(adjustments.length === 0 ? {} : { adjustments }),
     ...(e.amount === undefined ? {} : { amount: e.amount }),
     ...(e.range === undefined ? {} : { range: e.range }),
-    reasons: e.reasons,
-    missing: [...new Set(e.missing)],
+    reasons,
+    missing: [...new Set(missing)],
     citations: mergeCitations([citationsFor(d.evidence, index)]),
   };
 }

@@ -39,7 +39,9 @@ export function evaluateTreatment(
   };
   const doseChecks = [...c.medications, ...c.plan].flatMap((m) => {
     const drug = index.kb.drugs.find((d) => d.id === m.drugId);
-    return drug === undefined ? [] : [checkDose(m, drug, c, index)];
+    return drug === undefined
+      ? []
+      : [checkDose(m, drug, c, index, labs.find((l) => l.labId === 'creatinine')?.value)];
   });
   const remedies = c.remedies.flatMap((r) => {
     const remedy = index.kb.remedies.find((x) => x.id === r.remedyId);

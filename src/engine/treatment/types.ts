@@ -20,6 +20,8 @@ export interface DoseCheck {
   };
   readonly reasons: readonly string[];
   readonly missing: readonly string[];
+  /** Renal (eGFR) and hepatic adjustments that apply or must be considered. */
+  readonly adjustments?: ReadonlyArray<{ readonly text: string; readonly citations: readonly Citation[] }>;
   readonly monitoring: ReadonlyArray<{
     readonly test: string;
     readonly when: string;
