@@ -42,6 +42,17 @@ interface Ctx {
 
 function parseFindings(input: Input, ctx: Ctx): CaseFinding[] {
   const out: CaseFinding[] = [];
+  const readText = (text: string, kind: 'text' | 'note', field: string, reason: string, present: boolean) => {
+    const matches = extractFindings(text, ctx.index);
+    if (matches.length === 0) ctx.unrecognised.push({ field, value: text, reason });
+    for (const m of matches)
+      out.push({
+        hpo: m.hpo,
+        label: ctx.index.kb.hpo.labels.get(m.hpo) ?? m.hpo,
+        present: present && m.present,
+        source: { kind, field, quote: m.quote },
+      });
+  };
   input.findings.forEach((f, i) => {
     if (f.hpo !== undefined) {
       const label = ctx.index.kb.hpo.labels.get(f.hpo);
@@ -56,40 +67,12 @@ function parseFindings(input: Input, ctx: Ctx): CaseFinding[] {
         });
       return;
     }
-    const text = f.text ?? '';
-    const matches = extractFindings(text, ctx.index);
-    if (matches.length === 0)
-      ctx.unrecognised.push({
-        field: `findings.${i}.text`,
-        value: text,
-        reason: 'no HPO term found in this text',
-      });
-    for (const m of matches)
-      out.push({
-        hpo: m.hpo,
-        label: ctx.index.kb.hpo.labels.get(m.hpo) ?? m.hpo,
-        // An explicit present:false negates the whole text; otherwise the text's own negation decides.
-        present: f.present && m.present,
-        source: { kind: 'text', field: `findings.${i}.text`, quote: m.quote },
-      });
+    // An explicit present:false negates the whole text; otherwise the text's own negation decides.
+    readText(f.text ?? '', 'text', `findings.${i}.text`, 'no HPO term found in this text', f.present);
   });
   input.notes.forEach((note, i) => {
-    for (const clause of splitClauses(note)) {
-      const matches = extractFindings(clause, ctx.index);
-      if (matches.length === 0)
-        ctx.unrecognised.push({
-          field: `notes.${i}`,
-          value: clause,
-          reason: 'no finding recognised in this sentence',
-        });
-      for (const m of matches)
-        out.push({
-          hpo: m.hpo,
-          label: ctx.index.kb.hpo.labels.get(m.hpo) ?? m.hpo,
-          present: m.present,
-          source: { kind: 'note', field: `notes.${i}`, quote: m.quote },
-        });
-    }
+    for (const clause of splitClauses(note))
+      readText(clause, 'note', `notes.${i}`, 'no finding recognised in this sentence', true);
   });
   return out;
 }
