@@ -3,12 +3,6 @@ import type { KnowledgeIndex } from '../knowledge/index.js';
 import type { Evidence } from '../knowledge/schema.js';
 import type { Citation } from './assessment.js';
 
-/** Short label "Graus 2021" from a reference's first author and year. */
-function shortLabel(authors: string, year: number | undefined): string {
-  const first = authors.split(',')[0]?.trim().split(' ')[0] ?? authors;
-  return `${first} ${year ?? 'n.d.'}`;
-}
-
 /** Turn evidence items into citations, dropping duplicates of the same reference. */
 export function citationsFor(evidence: readonly Evidence[], index: KnowledgeIndex): readonly Citation[] {
   const memo = index.citationMemo.get(evidence) as readonly Citation[] | undefined;
@@ -23,7 +17,7 @@ export function citationsFor(evidence: readonly Evidence[], index: KnowledgeInde
     out.push({
       ref: e.ref,
       grade: e.grade,
-      short: index.shortLabels.get(e.ref) ?? shortLabel(ref.authors, ref.year),
+      short: index.shortLabels.get(e.ref) ?? e.ref,
       ...(ref.pmid === undefined ? {} : { pmid: ref.pmid }),
       ...(ref.doi === undefined ? {} : { doi: ref.doi }),
       ...(ref.url === undefined ? {} : { url: ref.url }),

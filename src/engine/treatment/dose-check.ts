@@ -22,6 +22,8 @@ interface Evaluation {
   verdict: DoseVerdict;
   amount?: number;
   range?: DoseCheck['range'];
+  /** The dose per kg, per m² or as given, in the regimen's unit, when it could be computed. */
+  perBasis?: number;
   reasons: string[];
   missing: string[];
 }
@@ -101,6 +103,7 @@ function evaluate(m: CaseMedication, dose: Dose, c: Case): Evaluation {
       verdict: 'above-maximum',
       amount: round(amount, 2),
       range,
+      perBasis,
       reasons: [`${round(perBasis, 3)} ${unitText} is above the range ${dose.min}-${dose.max}`],
       missing,
     };
@@ -109,6 +112,7 @@ function evaluate(m: CaseMedication, dose: Dose, c: Case): Evaluation {
       verdict: 'below-range',
       amount: round(amount, 2),
       range,
+      perBasis,
       reasons: [`${round(perBasis, 3)} ${unitText} is below the range ${dose.min}-${dose.max}`],
       missing,
     };
@@ -116,6 +120,7 @@ function evaluate(m: CaseMedication, dose: Dose, c: Case): Evaluation {
     verdict: 'within-range',
     amount: round(amount, 2),
     range,
+    perBasis,
     reasons: [`${round(perBasis, 3)} ${unitText} is within ${dose.min}-${dose.max}`],
     missing,
   };
@@ -201,14 +206,8 @@ export function checkDose(
             citations: citationsFor(rule.evidence, index),
           });
           const perBasisMax = rule.doseFactor === undefined ? undefined : d.max * rule.doseFactor;
-          if (perBasisMax !== undefined && verdict === 'within-range' && e.amount !== undefined) {
-            const basis =
-              d.per === 'kg'
-                ? (c.patient.weightKg ?? Number.NaN)
-                : d.per === 'm2'
-                  ? (bodySurfaceArea(c.patient.weightKg, c.patient.heightCm) ?? Number.NaN)
-                  : 1;
-            if (e.amount / basis > perBasisMax + 1e-9) {
+          if (perBasisMax !== undefined && verdict === 'within-range' && e.perBasis !== undefined) {
+            if (e.perBasis > perBasisMax + 1e-9) {
               verdict = 'above-maximum';
               reasons.push(
                 `above the renally adjusted maximum (${round(perBasisMax, 3)} ${d.unit}${d.per === 'fixed' ? '' : `/${d.per}`}/${d.period})`,

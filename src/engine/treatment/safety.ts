@@ -94,45 +94,62 @@ export function safetyFlags(s: PatientState): SafetyFlag[] {
     seen.add(key);
     out.push(flag);
   };
-  for (const drug of s.index.kb.drugs) {
-    if (!s.drugs.has(drug.id)) continue;
-    for (const ci of drug.contraindications) {
-      const hit = targetHolds(ci.when, s);
-      if (hit !== undefined)
-        add({
-          kind: 'contraindication',
-          severity: ci.severity,
-          between: [drug.name, hit],
-          text: ci.text,
-          citations: citationsFor(ci.evidence, s.index),
-        });
-    }
-    for (const ix of drug.interactions) {
-      const hit = targetHolds(ix.with, s);
-      if (hit !== undefined)
-        add({
-          kind: 'interaction',
-          severity: ix.severity,
-          between: [drug.name, hit],
-          text: ix.mechanism,
-          management: ix.management,
-          citations: citationsFor(ix.evidence, s.index),
-        });
-    }
-  }
-  for (const remedy of s.index.kb.remedies) {
-    if (!s.remedies.has(remedy.id)) continue;
-    for (const ix of remedy.interactions) {
-      const hit = targetHolds(ix.with, s);
-      if (hit !== undefined)
-        add({
-          kind: 'interaction',
-          severity: ix.severity,
-          between: [remedy.name, hit],
-          text: ix.text,
-          citations: citationsFor(ix.evidence, s.index),
-        });
-    }
+  // Every rule that could fire, from the case's drugs and remedies, checked by one loop.
+  type Rule = {
+    owner: string;
+    kind: SafetyFlag['kind'];
+    when: Target;
+    severity: SafetyFlag['severity'];
+    text: string;
+    management?: string;
+    evidence: Remedy['interactions'][number]['evidence'];
+  };
+  const rules: Rule[] = [
+    ...s.index.kb.drugs
+      .filter((d) => s.drugs.has(d.id))
+      .flatMap((d) => [
+        ...d.contraindications.map((x) => ({
+          owner: d.name,
+          kind: 'contraindication' as const,
+          when: x.when,
+          severity: x.severity,
+          text: x.text,
+          evidence: x.evidence,
+        })),
+        ...d.interactions.map((x) => ({
+          owner: d.name,
+          kind: 'interaction' as const,
+          when: x.with,
+          severity: x.severity,
+          text: x.mechanism,
+          management: x.management,
+          evidence: x.evidence,
+        })),
+      ]),
+    ...s.index.kb.remedies
+      .filter((r) => s.remedies.has(r.id))
+      .flatMap((r) =>
+        r.interactions.map((x) => ({
+          owner: r.name,
+          kind: 'interaction' as const,
+          when: x.with,
+          severity: x.severity,
+          text: x.text,
+          evidence: x.evidence,
+        })),
+      ),
+  ];
+  for (const rule of rules) {
+    const hit = targetHolds(rule.when, s);
+    if (hit === undefined) continue;
+    add({
+      kind: rule.kind,
+      severity: rule.severity,
+      between: [rule.owner, hit],
+      text: rule.text,
+      ...(rule.management === undefined ? {} : { management: rule.management }),
+      citations: citationsFor(rule.evidence, s.index),
+    });
   }
   return out.sort(
     (a, b) => RANK[a.severity] - RANK[b.severity] || compareIds(a.between.join(), b.between.join()),
