@@ -65,6 +65,23 @@ export interface KnowledgeIndex {
   readonly listed: ReadonlySet<string>;
   /** HPO id → the set of its ancestors (cached on first use). */
   ancestors(hpoId: string): ReadonlySet<string>;
+  /**
+   * A table derived from the knowledge alone, built on first use by `build` and kept for every later case (an engine
+   * module owns its key, so modules add tables without touching this interface).
+   */
+  derived<T>(key: DerivedKey<T>, build: (index: KnowledgeIndex) => T): T;
+}
+
+/** The key of one derived table; its type ties the key to what `build` returns. */
+export interface DerivedKey<T> {
+  readonly name: string;
+  /** Never set: only carries the table's type. */
+  readonly __table?: T;
+}
+
+/** A new key for `KnowledgeIndex.derived`. */
+export function derivedKey<T>(name: string): DerivedKey<T> {
+  return Object.freeze({ name });
 }
 
 type SyndromeFindingItem = Syndrome['findings'][number] & { readonly hpo: string };
@@ -215,7 +232,8 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
       `${r.authors.split(',')[0]?.trim().split(' ')[0] ?? r.authors} ${r.year ?? 'n.d.'}`,
     ]),
   );
-  return {
+  const tables = new Map<DerivedKey<unknown>, unknown>();
+  const index: KnowledgeIndex = {
     kb,
     syndromeFindings,
     syndromesByFinding,
@@ -243,5 +261,12 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
     referenceById: byId(kb.references),
     ...buildPhrases(kb, findingByHpo, isPhenotype),
     ancestors,
+    derived<T>(key: DerivedKey<T>, build: (index: KnowledgeIndex) => T): T {
+      if (tables.has(key)) return tables.get(key) as T;
+      const table = build(index);
+      tables.set(key, table);
+      return table;
+    },
   };
+  return index;
 }
