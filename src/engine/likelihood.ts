@@ -1,9 +1,11 @@
 // Per-syndrome likelihood ratios, after LIRICAL (Robinson et al., Am J Hum Genet 2020): frequency against background.
 import type { CaseAntibody } from '../case/schema.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
-import type { Evidence, Frequency, Model, Syndrome } from '../knowledge/schema.js';
+import { derivedKey } from '../knowledge/index.js';
+import type { Evidence, Frequency, Syndrome } from '../knowledge/schema.js';
 import type { Contribution } from './assessment.js';
 import { citationsFor } from './citations.js';
+import { clampProbability, frequencyValue, relationsOf } from './finding-relations.js';
 import { round } from './round.js';
 
 /** A finding as the engine sees it after merging coded, text, note and lab sources. */
@@ -15,55 +17,13 @@ export interface ObservedFinding {
   readonly quote?: string;
 }
 
-/** P(item | syndrome) from a proportion or an HPO frequency band. */
-export function frequencyValue(frequency: Frequency, model: Model): number {
-  return typeof frequency === 'number' ? frequency : model.frequencyCategories[frequency];
-}
+export { frequencyValue } from './finding-relations.js';
 
-// Keep probabilities away from 0 and 1 so one item can weigh heavily but never make a syndrome impossible.
-const clamp = (p: number) => Math.min(0.99, Math.max(0.001, p));
+const POSITIONS = derivedKey<ReadonlyMap<string, number>>('syndrome positions');
 
-interface Match {
-  readonly hpo: string;
-  readonly frequency: number;
-  readonly evidence: readonly Evidence[];
-  readonly match: 'exact' | 'more-specific' | 'less-specific';
-}
-
-function bestMatch(
-  syndrome: Syndrome,
-  observed: string,
-  index: KnowledgeIndex,
-  model: Model,
-  direction: 'present' | 'absent',
-): Match | undefined {
-  const lookup = index.syndromeFindings.get(syndrome.id);
-  if (lookup === undefined) return undefined;
-  let best: Match | undefined;
-  const consider = (
-    item: { hpo: string; frequency: Frequency; evidence: readonly Evidence[] },
-    match: Match['match'],
-  ) => {
-    const frequency =
-      frequencyValue(item.frequency, model) *
-      (match === 'less-specific' && direction === 'present' ? 0.5 : 1);
-    if (
-      best === undefined ||
-      frequency > best.frequency ||
-      (frequency === best.frequency && item.hpo < best.hpo)
-    )
-      best = { hpo: item.hpo, frequency, evidence: item.evidence, match };
-  };
-  const exact = lookup.byHpo.get(observed);
-  if (exact !== undefined) consider(exact, 'exact');
-  // A more specific observation implies the syndrome's broader term; an absent broad term implies the specific is absent.
-  if (direction === 'present')
-    for (const a of index.ancestors(observed)) {
-      const item = lookup.byHpo.get(a);
-      if (item !== undefined) consider(item, 'more-specific');
-    }
-  for (const item of lookup.byAncestor.get(observed) ?? []) consider(item, 'less-specific');
-  return best;
+function positionOf(syndrome: Syndrome, index: KnowledgeIndex): number {
+  const positions = index.derived(POSITIONS, (i) => new Map(i.kb.syndromes.map((s, at) => [s.id, at])));
+  return positions.get(syndrome.id) ?? -1;
 }
 
 /**
@@ -80,24 +40,21 @@ export function scoreSyndrome(
   collect?: Contribution[],
 ): number {
   const model = index.kb.model;
+  const position = positionOf(syndrome, index);
   let total = 0;
-  const used = new Set<string>();
+  const used = new Set<object>();
   for (const f of findings) {
-    const background = model.background[index.findingByHpo.get(f.hpo)?.background ?? 'uncommon'];
-    const m = bestMatch(syndrome, f.hpo, index, model, f.present ? 'present' : 'absent');
-    let lr: number;
-    if (f.present) {
-      if (m === undefined) lr = model.unrelatedFindingRate;
-      else if (used.has(m.hpo)) continue;
-      // A feature the syndrome lists never counts against it, even where it is commoner in the background.
-      else lr = Math.max(1, clamp(m.frequency) / background);
-      if (m !== undefined) used.add(m.hpo);
-    } else if (m !== undefined) lr = (1 - clamp(m.frequency)) / (1 - background);
-    else continue;
-    total += Math.log(lr);
+    const r = relationsOf(f.hpo, f.present, index).bySyndrome[position];
+    if (r === undefined && !f.present) continue;
+    if (r !== undefined && f.present) {
+      // A listed item already matched by an earlier finding counts once only.
+      if (used.has(r.item)) continue;
+      used.add(r.item);
+    }
+    total += r === undefined ? Math.log(model.unrelatedFindingRate) : r.lnLr;
     if (collect === undefined) continue;
     collect.push(
-      m === undefined
+      r === undefined
         ? {
             kind: 'finding',
             id: f.hpo,
@@ -105,8 +62,8 @@ export function scoreSyndrome(
             observed: 'present',
             source: f.source,
             match: 'not-listed',
-            likelihoodRatio: round(lr, 4),
-            weight: round(Math.log10(lr), 3),
+            likelihoodRatio: round(model.unrelatedFindingRate, 4),
+            weight: round(Math.log10(model.unrelatedFindingRate), 3),
             citations: [],
           }
         : {
@@ -115,11 +72,8 @@ export function scoreSyndrome(
             label: f.label,
             observed: f.present ? 'present' : 'absent',
             source: f.source,
-            match: m.match,
-            frequency: round(m.frequency, 3),
-            likelihoodRatio: round(lr, 4),
-            weight: round(Math.log10(lr), 3),
-            citations: citationsFor(m.evidence, index),
+            match: r.match,
+            ...r.shown,
           },
     );
   }
@@ -127,7 +81,7 @@ export function scoreSyndrome(
     if (a.result === 'equivocal') continue;
     const item = syndrome.antibodies.find((x) => x.antibody === a.antibodyId);
     if (item === undefined) continue;
-    const p = clamp(frequencyValue(item.frequency, model));
+    const p = clampProbability(frequencyValue(item.frequency, model));
     const lr =
       a.result === 'positive' ? p / model.antibodyBackground : (1 - p) / (1 - model.antibodyBackground);
     total += Math.log(lr);

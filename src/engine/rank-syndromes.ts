@@ -1,6 +1,6 @@
 // Syndrome ranking: prior × likelihood ratio for every catalogued syndrome and for "none of them", normalised.
 import type { Case } from '../case/schema.js';
-import type { KnowledgeIndex } from '../knowledge/index.js';
+import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Syndrome } from '../knowledge/schema.js';
 import type { Contribution, RankedSyndrome } from './assessment.js';
 import { citationsFor, mergeCitations } from './citations.js';
@@ -35,50 +35,115 @@ function priorContributions(syndrome: Syndrome, c: Case, index: KnowledgeIndex):
     }));
 }
 
-/**
- * P(paraneoplastic | syndrome): the cited base share, its odds multiplied by the expected ratio of present tumour signs
- * over the syndrome's tumours, then raised by a positive associated antibody or a known consistent cancer.
- */
+/** What the ranking needs of each syndrome, by position in kb.syndromes, computed once per knowledge base. */
+interface SyndromeTable {
+  /** ln of the syndrome's prior before demographic modifiers: (1 − P(no syndrome)) × its share of the prevalence weight. */
+  readonly logBasePrior: Float64Array;
+  /** Relative shares of the syndrome's associated tumours (for the tumour-sign adjustment). */
+  readonly tumourShares: ReadonlyArray<ReadonlyArray<{ readonly tumour: string; readonly share: number }>>;
+  /** Antibody id → positions of the syndromes that list it. */
+  readonly byAntibody: ReadonlyMap<string, readonly number[]>;
+  /** Tumour id → positions of the syndromes associated with it. */
+  readonly byTumour: ReadonlyMap<string, readonly number[]>;
+  /** True when some syndrome's paraneoplastic share depends on a finding being present. */
+  readonly findingModifiers: boolean;
+}
+
+const SYNDROME_TABLE = derivedKey<SyndromeTable>('syndrome ranking table');
+
+function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
+  const all = index.kb.syndromes;
+  const totalWeight = all.reduce((sum, s) => sum + s.relativePrevalence, 0);
+  const byAntibody = new Map<string, number[]>();
+  const byTumour = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, key: string, position: number) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(position)) list.push(position);
+    map.set(key, list);
+  };
+  all.forEach((s, position) => {
+    for (const a of s.antibodies) add(byAntibody, a.antibody, position);
+    for (const t of s.tumours) add(byTumour, t.tumour, position);
+  });
+  return {
+    logBasePrior: Float64Array.from(all, (s) =>
+      Math.log(((1 - index.kb.model.noSyndromePrior) * s.relativePrevalence) / totalWeight),
+    ),
+    tumourShares: all.map((s) => relativeTumourShares(s.tumours, index)),
+    byAntibody,
+    byTumour,
+    findingModifiers: all.some((s) => s.shareModifiers.some((m) => m.finding !== undefined)),
+  };
+}
+
+/** Knowledge finding ids present in the case (own term or a more specific one), for the share modifiers. */
+function presentFindingIds(findings: readonly ObservedFinding[], index: KnowledgeIndex): Set<string> {
+  const present = new Set<string>();
+  for (const f of findings) {
+    if (!f.present) continue;
+    const own = index.findingByHpo.get(f.hpo);
+    if (own !== undefined) present.add(own.id);
+    for (const hpo of index.ancestors(f.hpo)) {
+      const k = index.findingByHpo.get(hpo);
+      if (k !== undefined) present.add(k.id);
+    }
+  }
+  return present;
+}
+
+// P(paraneoplastic | syndrome) is capped below certainty when relative risks multiply the base share.
 const MAX_SHARE = 0.95;
 
-function paraneoplasticProbability(
-  syndrome: Syndrome,
+/**
+ * P(paraneoplastic | syndrome) for every syndrome: the cited base share, its odds multiplied by the expected ratio of
+ * present tumour signs over the syndrome's tumours, then raised by a positive associated antibody or a known consistent
+ * cancer.
+ */
+function paraneoplasticProbabilities(
   c: Case,
   index: KnowledgeIndex,
+  table: SyndromeTable,
   signs: ReadonlyMap<string, TumourSignRatio>,
   present: ReadonlySet<string>,
-): number {
-  let q = syndrome.paraneoplasticShare.value;
-  // Cited relative risks multiply the base share (capped below certainty).
-  for (const m of syndrome.shareModifiers) {
-    if (m.when !== undefined && !matchesDemographic(m.when, c.patient)) continue;
-    if (m.finding !== undefined && !present.has(m.finding)) continue;
-    q = Math.min(MAX_SHARE, q * m.relativeRisk);
-  }
-  if (signs.size > 0 && q < 1) {
-    const shares = relativeTumourShares(syndrome.tumours, index);
-    const expected = shares.reduce((sum, t) => sum + t.share * (signs.get(t.tumour)?.ratio ?? 1), 0);
-    const odds = (q / (1 - q)) * expected;
-    q = odds / (1 + odds);
+): Float64Array {
+  const all = index.kb.syndromes;
+  const q = new Float64Array(all.length);
+  for (let position = 0; position < all.length; position++) {
+    const syndrome = all[position] as Syndrome;
+    let share = syndrome.paraneoplasticShare.value;
+    for (const m of syndrome.shareModifiers) {
+      if (m.when !== undefined && !matchesDemographic(m.when, c.patient)) continue;
+      if (m.finding !== undefined && !present.has(m.finding)) continue;
+      share = Math.min(MAX_SHARE, share * m.relativeRisk);
+    }
+    if (signs.size > 0 && share < 1) {
+      let expected = 0;
+      for (const t of table.tumourShares[position] ?? [])
+        expected += t.share * (signs.get(t.tumour)?.ratio ?? 1);
+      const odds = (share / (1 - share)) * expected;
+      share = odds / (1 + odds);
+    }
+    q[position] = share;
   }
   for (const a of c.antibodies) {
-    if (a.result !== 'positive' || !syndrome.antibodies.some((x) => x.antibody === a.antibodyId)) continue;
+    if (a.result !== 'positive') continue;
     const antibody = index.antibodyById.get(a.antibodyId);
-    if (antibody !== undefined) q = Math.max(q, antibody.cancerShare.value);
+    if (antibody === undefined) continue;
+    for (const position of table.byAntibody.get(a.antibodyId) ?? [])
+      q[position] = Math.max(q[position] ?? 0, antibody.cancerShare.value);
   }
-  if (
-    c.knownCancers.some(
-      (k) => k.tumourId !== undefined && syndrome.tumours.some((t) => t.tumour === k.tumourId),
-    )
-  )
-    q = Math.max(q, index.kb.model.knownConsistentCancerShare);
+  for (const k of c.knownCancers) {
+    if (k.tumourId === undefined) continue;
+    for (const position of table.byTumour.get(k.tumourId) ?? [])
+      q[position] = Math.max(q[position] ?? 0, index.kb.model.knownConsistentCancerShare);
+  }
   return q;
 }
 
 /**
  * Posterior probability of each syndrome and of "no catalogued syndrome", from priors and likelihood ratios.
  *
- * @returns every syndrome's posterior (unsorted) and the posterior of no syndrome
+ * @returns every syndrome's posterior (in kb.syndromes order) and the posterior of no syndrome
  */
 export function syndromePosteriors(
   c: Case,
@@ -86,40 +151,42 @@ export function syndromePosteriors(
   index: KnowledgeIndex,
   signs: ReadonlyMap<string, TumourSignRatio> = new Map(),
 ): { syndromes: SyndromePosterior[]; none: number } {
-  const model = index.kb.model;
   const all = index.kb.syndromes;
-  const totalWeight = all.reduce((sum, s) => sum + s.relativePrevalence, 0);
+  const table = index.derived(SYNDROME_TABLE, buildSyndromeTable);
   const logLrs = scoreAllSyndromes(findings, c.antibodies, index);
-  // Knowledge finding ids present in the case (own term or a more specific one), for the share modifiers.
-  const present = new Set<string>();
-  for (const f of findings)
-    if (f.present)
-      for (const hpo of [f.hpo, ...index.ancestors(f.hpo)]) {
-        const k = index.findingByHpo.get(hpo);
-        if (k !== undefined) present.add(k.id);
-      }
-  const scored = all.map((syndrome, position) => {
-    const logPriorFactor = syndrome.priorModifiers
-      .filter((m) => matchesDemographic(m.when, c.patient))
-      .reduce((sum, m) => sum + Math.log(m.factor), 0);
-    const logLr = logLrs[position] ?? 0;
-    const logPrior =
-      Math.log(((1 - model.noSyndromePrior) * syndrome.relativePrevalence) / totalWeight) + logPriorFactor;
-    return { syndrome, logPriorFactor, logLr, logPost: logPrior + logLr };
-  });
-  const logNone = Math.log(model.noSyndromePrior);
-  const max = Math.max(logNone, ...scored.map((s) => s.logPost));
-  const denominator = Math.exp(logNone - max) + scored.reduce((sum, s) => sum + Math.exp(s.logPost - max), 0);
-  return {
-    none: Math.exp(logNone - max) / denominator,
-    syndromes: scored.map((s) => ({
-      syndrome: s.syndrome,
-      posterior: Math.exp(s.logPost - max) / denominator,
-      paraneoplasticProbability: paraneoplasticProbability(s.syndrome, c, index, signs, present),
-      logLikelihoodRatio: s.logLr / Math.LN10,
-      logPriorFactor: s.logPriorFactor,
-    })),
-  };
+  const shares = paraneoplasticProbabilities(
+    c,
+    index,
+    table,
+    signs,
+    table.findingModifiers ? presentFindingIds(findings, index) : new Set(),
+  );
+  const logPriorFactors = new Float64Array(all.length);
+  const logPosts = new Float64Array(all.length);
+  const logNone = Math.log(index.kb.model.noSyndromePrior);
+  let max = logNone;
+  for (let position = 0; position < all.length; position++) {
+    let logPriorFactor = 0;
+    for (const m of (all[position] as Syndrome).priorModifiers)
+      if (matchesDemographic(m.when, c.patient)) logPriorFactor += Math.log(m.factor);
+    logPriorFactors[position] = logPriorFactor;
+    const logPost = (table.logBasePrior[position] ?? 0) + logPriorFactor + (logLrs[position] ?? 0);
+    logPosts[position] = logPost;
+    if (logPost > max) max = logPost;
+  }
+  let sum = 0;
+  for (const logPost of logPosts) sum += Math.exp(logPost - max);
+  const denominator = Math.exp(logNone - max) + sum;
+  const syndromes: SyndromePosterior[] = new Array(all.length);
+  for (let position = 0; position < all.length; position++)
+    syndromes[position] = {
+      syndrome: all[position] as Syndrome,
+      posterior: Math.exp((logPosts[position] ?? 0) - max) / denominator,
+      paraneoplasticProbability: shares[position] ?? 0,
+      logLikelihoodRatio: (logLrs[position] ?? 0) / Math.LN10,
+      logPriorFactor: logPriorFactors[position] ?? 0,
+    };
+  return { none: Math.exp(logNone - max) / denominator, syndromes };
 }
 
 /** Best first; ties broken by id so the order never depends on file order. */
