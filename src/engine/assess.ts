@@ -12,9 +12,9 @@ import {
 import { evaluateDeltaP } from './criteria/delta-p.js';
 import { evaluatePnsCare } from './criteria/pns-care.js';
 import { interpretLabs } from './labs.js';
-import type { ObservedFinding } from './likelihood.js';
-import { evaluatePatterns, type PatternFinding } from './patterns/index.js';
-import { sortPosteriors, syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
+import { mergeFindings, mostSpecific, usedByKnowledge } from './merge-findings.js';
+import { evaluatePatterns } from './patterns/index.js';
+import { syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
 import { rankTumours } from './rank-tumours.js';
 import { round } from './round.js';
 import { planScreening } from './screening.js';
@@ -22,59 +22,6 @@ import { evaluateTreatment } from './treatment/index.js';
 import { tumourSignRatios } from './tumour-signs.js';
 import { antibodyWarnings } from './warnings.js';
 import { planWorkup } from './workup.js';
-
-/** Merge coded, pattern, lab, text and note findings: one entry per HPO term, in that order of trust. */
-function mergeFindings(
-  c: Case,
-  labFindings: ReturnType<typeof interpretLabs>['findings'],
-  patternFindings: readonly PatternFinding[],
-  warnings: Warning[],
-) {
-  const rank = { coded: 0, pattern: 1, lab: 2, text: 3, note: 4 } as const;
-  const candidates: Array<ObservedFinding & { priority: number }> = [
-    ...c.findings.map((f) => ({
-      hpo: f.hpo,
-      label: f.label,
-      present: f.present,
-      source: f.source.field,
-      ...(f.source.quote === undefined ? {} : { quote: f.source.quote }),
-      priority: rank[f.source.kind],
-    })),
-    ...patternFindings.map((f) => ({ ...f, priority: rank.pattern })),
-    ...labFindings.map((f) => ({
-      hpo: f.hpo,
-      label: f.label,
-      present: f.present,
-      source: f.field,
-      quote: f.quote,
-      priority: rank.lab,
-    })),
-  ];
-  const merged = new Map<string, ObservedFinding & { priority: number }>();
-  for (const f of candidates) {
-    const current = merged.get(f.hpo);
-    if (current === undefined) {
-      merged.set(f.hpo, f);
-      continue;
-    }
-    // A lab pattern refines the raw lab reading (e.g. albumin-corrected calcium), so that pair is not a conflict.
-    const refinement = current.priority === rank.pattern && f.priority === rank.lab;
-    if (current.present !== f.present && !refinement)
-      warnings.push({
-        code: 'conflicting-finding',
-        message: `${f.label} (${f.hpo}) is given as both present and absent (${current.source}, ${f.source}); the ${f.priority < current.priority ? f.source : current.source} reading is used.`,
-      });
-    if (f.priority < current.priority) merged.set(f.hpo, f);
-  }
-  return [...merged.values()].map(({ priority: _priority, ...f }) => f);
-}
-
-/** Drop a present finding when a more specific present finding implies it (HPO true-path rule), so it is not counted twice. */
-function mostSpecific(findings: readonly ObservedFinding[], index: KnowledgeIndex): ObservedFinding[] {
-  const implied = new Set<string>();
-  for (const f of findings) if (f.present) for (const a of index.ancestors(f.hpo)) implied.add(a);
-  return findings.filter((f) => !f.present || !implied.has(f.hpo));
-}
 
 /**
  * A positive high- or intermediate-risk antibody points to a cancer whatever the syndrome: P(cancer | antibody), the largest
@@ -124,7 +71,8 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
         code: 'no-reference-range',
         message: `${lab.name} (${lab.field}) has no reference range here, so it was not interpreted.`,
       });
-  const preliminary = mergeFindings(patientCase, labs.findings, [], []);
+  const mergeWarnings: Warning[] = [];
+  const preliminary = mergeFindings(patientCase, labs.findings, [], mergeWarnings);
   const patterns = evaluatePatterns(patientCase, labs.results, preliminary, index);
   for (const p of patterns.results)
     for (const alt of p.alternatives ?? [])
@@ -132,13 +80,16 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
         code: 'drug-cause',
         message: `${alt.name} (${alt.field}) can cause the ${p.name.toLowerCase()}: an alternative explanation to exclude before calling it paraneoplastic.`,
       });
+  // Without pattern findings the second merge would repeat the first, warnings included.
+  if (patterns.findings.length === 0) warnings.push(...mergeWarnings);
   const findings = mostSpecific(
-    mergeFindings(patientCase, labs.findings, patterns.findings, warnings),
+    patterns.findings.length === 0
+      ? preliminary
+      : mergeFindings(patientCase, labs.findings, patterns.findings, warnings),
     index,
   );
   const signs = tumourSignRatios(findings, index);
-  const { syndromes, none } = syndromePosteriors(patientCase, findings, index, signs);
-  const sorted = sortPosteriors(syndromes);
+  const { syndromes, sorted, none, relations } = syndromePosteriors(patientCase, findings, index, signs);
   const viaSyndromes = syndromes.reduce((sum, s) => sum + s.posterior * s.paraneoplasticProbability, 0);
   // Two routes to "paraneoplastic": a fitting syndrome, or an antibody that is itself a cancer marker (noisy-OR).
   const pnsProbability = 1 - (1 - viaSyndromes) * (1 - antibodyCancerRoute(patientCase, index));
@@ -158,7 +109,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
   );
   const assessedFindings: AssessedFinding[] = findings.map((f) => ({
     ...f,
-    known: index.listedOrAncestor.has(f.hpo) || [...index.ancestors(f.hpo)].some((a) => index.listed.has(a)),
+    known: usedByKnowledge(f.hpo, index),
   }));
   if (assessedFindings.some((f) => !f.known))
     warnings.push({
@@ -170,7 +121,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     });
   const ranked = sorted
     .slice(0, model.listLength)
-    .map((p) => toRankedSyndrome(p, patientCase, findings, index));
+    .map((p) => toRankedSyndrome(p, patientCase, findings, index, relations));
   return {
     asOf: patientCase.asOf ?? null,
     caseId: patientCase.id ?? null,

@@ -24,6 +24,7 @@ export function citationsFor(evidence: readonly Evidence[], index: KnowledgeInde
     });
   }
   // Memoised per evidence list: the same frozen array is returned to every caller, so callers never mutate it.
+  for (const c of out) Object.freeze(c);
   const frozen = Object.freeze(out);
   index.citationMemo.set(evidence, frozen);
   return frozen;
@@ -32,12 +33,12 @@ export function citationsFor(evidence: readonly Evidence[], index: KnowledgeInde
 /** Merge citation lists, first occurrence wins, order kept. */
 export function mergeCitations(lists: ReadonlyArray<readonly Citation[]>): Citation[] {
   const out: Citation[] = [];
-  const seen = new Set<string>();
-  for (const list of lists)
-    for (const c of list) {
-      if (seen.has(c.ref)) continue;
-      seen.add(c.ref);
-      out.push(c);
-    }
+  // Lists are short (a handful of references), so a scan beats building a set.
+  for (const list of lists) for (const c of list) if (!hasRef(out, c.ref)) out.push(c);
   return out;
+}
+
+function hasRef(list: readonly Citation[], ref: string): boolean {
+  for (const c of list) if (c.ref === ref) return true;
+  return false;
 }

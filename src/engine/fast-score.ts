@@ -2,8 +2,8 @@
 // scoreSyndrome, which builds the explanation for the few syndromes shown; a property test holds them equal).
 import type { CaseAntibody } from '../case/schema.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
-import { clampProbability, frequencyValue, relationsOf } from './finding-relations.js';
-import type { ObservedFinding } from './likelihood.js';
+import { clampProbability, frequencyValue, type TermRelations } from './finding-relations.js';
+import { caseRelations, type ObservedFinding } from './likelihood.js';
 
 /**
  * ln likelihood ratio of every syndrome (in kb.syndromes order) against the background.
@@ -14,14 +14,16 @@ export function scoreAllSyndromes(
   findings: readonly ObservedFinding[],
   antibodies: readonly CaseAntibody[],
   index: KnowledgeIndex,
-): Float64Array {
+  relations: readonly TermRelations[] = caseRelations(findings, index),
+): number[] {
   const model = index.kb.model;
-  const total = new Float64Array(index.kb.syndromes.length);
+  // A plain array: allocating a typed array costs more than this whole loop for a few dozen syndromes.
+  const total: number[] = new Array(index.kb.syndromes.length).fill(0);
   const lnUnrelated = Math.log(model.unrelatedFindingRate);
   const used = new Set<object>();
-  for (const f of findings) {
-    const { related } = relationsOf(f.hpo, f.present, index);
-    if (!f.present) {
+  for (let i = 0; i < findings.length; i++) {
+    const related = relations[i]?.related ?? [];
+    if (!findings[i]?.present) {
       for (const r of related) total[r.syndrome] = (total[r.syndrome] ?? 0) + r.lnLr;
       continue;
     }

@@ -5,7 +5,7 @@ import { derivedKey } from '../knowledge/index.js';
 import type { Evidence, Frequency, Syndrome } from '../knowledge/schema.js';
 import type { Contribution } from './assessment.js';
 import { citationsFor } from './citations.js';
-import { clampProbability, frequencyValue, relationsOf } from './finding-relations.js';
+import { clampProbability, frequencyValue, relationsOf, type TermRelations } from './finding-relations.js';
 import { round } from './round.js';
 
 /** A finding as the engine sees it after merging coded, text, note and lab sources. */
@@ -18,6 +18,16 @@ export interface ObservedFinding {
 }
 
 export { frequencyValue } from './finding-relations.js';
+
+/** Each finding's relations to every syndrome, in finding order (looked up once per case, then shared). */
+export function caseRelations(findings: readonly ObservedFinding[], index: KnowledgeIndex): TermRelations[] {
+  const out: TermRelations[] = new Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as ObservedFinding;
+    out[i] = relationsOf(f.hpo, f.present, index);
+  }
+  return out;
+}
 
 const POSITIONS = derivedKey<ReadonlyMap<string, number>>('syndrome positions');
 
@@ -38,13 +48,15 @@ export function scoreSyndrome(
   antibodies: readonly CaseAntibody[],
   index: KnowledgeIndex,
   collect?: Contribution[],
+  relations: readonly TermRelations[] = caseRelations(findings, index),
 ): number {
   const model = index.kb.model;
   const position = positionOf(syndrome, index);
   let total = 0;
   const used = new Set<object>();
-  for (const f of findings) {
-    const r = relationsOf(f.hpo, f.present, index).bySyndrome[position];
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i] as ObservedFinding;
+    const r = relations[i]?.bySyndrome[position];
     if (r === undefined && !f.present) continue;
     if (r !== undefined && f.present) {
       // A listed item already matched by an earlier finding counts once only.
@@ -73,7 +85,10 @@ export function scoreSyndrome(
             observed: f.present ? 'present' : 'absent',
             source: f.source,
             match: r.match,
-            ...r.shown,
+            frequency: r.shown.frequency,
+            likelihoodRatio: r.shown.likelihoodRatio,
+            weight: r.shown.weight,
+            citations: r.shown.citations,
           },
     );
   }
@@ -99,18 +114,6 @@ export function scoreSyndrome(
     });
   }
   return total;
-}
-
-/** The explained contributions of every case item to one syndrome (neutral items omitted). */
-export function syndromeContributions(
-  syndrome: Syndrome,
-  findings: readonly ObservedFinding[],
-  antibodies: readonly CaseAntibody[],
-  index: KnowledgeIndex,
-): Contribution[] {
-  const out: Contribution[] = [];
-  scoreSyndrome(syndrome, findings, antibodies, index, out);
-  return out;
 }
 
 type Associations = ReadonlyArray<{ tumour: string; frequency: Frequency; evidence: readonly Evidence[] }>;

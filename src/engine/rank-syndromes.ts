@@ -7,12 +7,15 @@ import { citationsFor, mergeCitations } from './citations.js';
 import { compareIds } from './compare.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
 import { scoreAllSyndromes } from './fast-score.js';
-import { type ObservedFinding, relativeTumourShares, syndromeContributions } from './likelihood.js';
+import type { TermRelations } from './finding-relations.js';
+import { caseRelations, type ObservedFinding, relativeTumourShares, scoreSyndrome } from './likelihood.js';
 import { round } from './round.js';
 import type { TumourSignRatio } from './tumour-signs.js';
 
 export interface SyndromePosterior {
   readonly syndrome: Syndrome;
+  /** Position of the syndrome in kb.syndromes. */
+  readonly position: number;
   readonly posterior: number;
   readonly paraneoplasticProbability: number;
   readonly logLikelihoodRatio: number;
@@ -21,18 +24,20 @@ export interface SyndromePosterior {
 }
 
 function priorContributions(syndrome: Syndrome, c: Case, index: KnowledgeIndex): Contribution[] {
-  return syndrome.priorModifiers
-    .filter((m) => matchesDemographic(m.when, c.patient))
-    .map((m) => ({
-      kind: 'demographic' as const,
-      id: describeDemographic(m.when),
-      label: m.reason,
-      observed: `age ${c.patient.age}, ${c.patient.sex}, smoking ${c.patient.smoking}`,
-      match: 'prior' as const,
-      likelihoodRatio: m.factor,
-      weight: round(Math.log10(m.factor), 3),
-      citations: citationsFor(m.evidence, index),
-    }));
+  const out: Contribution[] = [];
+  for (const m of syndrome.priorModifiers)
+    if (matchesDemographic(m.when, c.patient))
+      out.push({
+        kind: 'demographic',
+        id: describeDemographic(m.when),
+        label: m.reason,
+        observed: `age ${c.patient.age}, ${c.patient.sex}, smoking ${c.patient.smoking}`,
+        match: 'prior',
+        likelihoodRatio: m.factor,
+        weight: round(Math.log10(m.factor), 3),
+        citations: citationsFor(m.evidence, index),
+      });
+  return out;
 }
 
 /** What the ranking needs of each syndrome, by position in kb.syndromes, computed once per knowledge base. */
@@ -45,11 +50,22 @@ interface SyndromeTable {
   readonly byAntibody: ReadonlyMap<string, readonly number[]>;
   /** Tumour id → positions of the syndromes associated with it. */
   readonly byTumour: ReadonlyMap<string, readonly number[]>;
-  /** True when some syndrome's paraneoplastic share depends on a finding being present. */
-  readonly findingModifiers: boolean;
+  /** Sum of each syndrome's tumour shares, added in list order (the expected sign ratio when no tumour has a sign). */
+  readonly shareSum: Float64Array;
+  /** Each syndrome's place in id order (the tie-break of the ranking). */
+  readonly idRank: Int32Array;
 }
 
 const SYNDROME_TABLE = derivedKey<SyndromeTable>('syndrome ranking table');
+
+function idRanks(all: readonly Syndrome[]): Int32Array {
+  const rank = new Int32Array(all.length);
+  const byId = all.map((s, position) => ({ id: s.id, position })).sort((a, b) => compareIds(a.id, b.id));
+  byId.forEach((x, at) => {
+    rank[x.position] = at;
+  });
+  return rank;
+}
 
 function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
   const all = index.kb.syndromes;
@@ -61,6 +77,7 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
     if (!list.includes(position)) list.push(position);
     map.set(key, list);
   };
+  const tumourShares = all.map((s) => relativeTumourShares(s.tumours, index));
   all.forEach((s, position) => {
     for (const a of s.antibodies) add(byAntibody, a.antibody, position);
     for (const t of s.tumours) add(byTumour, t.tumour, position);
@@ -69,26 +86,24 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
     logBasePrior: Float64Array.from(all, (s) =>
       Math.log(((1 - index.kb.model.noSyndromePrior) * s.relativePrevalence) / totalWeight),
     ),
-    tumourShares: all.map((s) => relativeTumourShares(s.tumours, index)),
+    tumourShares,
     byAntibody,
     byTumour,
-    findingModifiers: all.some((s) => s.shareModifiers.some((m) => m.finding !== undefined)),
+    shareSum: Float64Array.from(tumourShares, (list) => {
+      let sum = 0;
+      for (const t of list) sum += t.share * 1;
+      return sum;
+    }),
+    idRank: idRanks(all),
   };
 }
 
-/** Knowledge finding ids present in the case (own term or a more specific one), for the share modifiers. */
-function presentFindingIds(findings: readonly ObservedFinding[], index: KnowledgeIndex): Set<string> {
-  const present = new Set<string>();
-  for (const f of findings) {
-    if (!f.present) continue;
-    const own = index.findingByHpo.get(f.hpo);
-    if (own !== undefined) present.add(own.id);
-    for (const hpo of index.ancestors(f.hpo)) {
-      const k = index.findingByHpo.get(hpo);
-      if (k !== undefined) present.add(k.id);
-    }
-  }
-  return present;
+/** Whether a knowledge finding is present in the case (its own term or a more specific one). */
+function presentFinding(id: string, findings: readonly ObservedFinding[], index: KnowledgeIndex): boolean {
+  const hpo = index.findingById.get(id)?.code.code;
+  if (hpo === undefined) return false;
+  for (const f of findings) if (f.present && (f.hpo === hpo || index.ancestors(f.hpo).has(hpo))) return true;
+  return false;
 }
 
 // P(paraneoplastic | syndrome) is capped below certainty when relative risks multiply the base share.
@@ -101,25 +116,41 @@ const MAX_SHARE = 0.95;
  */
 function paraneoplasticProbabilities(
   c: Case,
+  findings: readonly ObservedFinding[],
   index: KnowledgeIndex,
   table: SyndromeTable,
   signs: ReadonlyMap<string, TumourSignRatio>,
-  present: ReadonlySet<string>,
-): Float64Array {
+): number[] {
   const all = index.kb.syndromes;
-  const q = new Float64Array(all.length);
-  for (let position = 0; position < all.length; position++) {
+  const n = all.length;
+  const q: number[] = new Array(n);
+  // Only syndromes with a signed tumour need the weighted sum; for the rest every ratio is 1, so it is the share sum.
+  const signed: boolean[] = new Array(n).fill(false);
+  for (const tumour of signs.keys())
+    for (const position of table.byTumour.get(tumour) ?? []) signed[position] = true;
+  let modifierPresence: Map<string, boolean> | undefined;
+  for (let position = 0; position < n; position++) {
     const syndrome = all[position] as Syndrome;
     let share = syndrome.paraneoplasticShare.value;
     for (const m of syndrome.shareModifiers) {
       if (m.when !== undefined && !matchesDemographic(m.when, c.patient)) continue;
-      if (m.finding !== undefined && !present.has(m.finding)) continue;
+      if (m.finding !== undefined) {
+        modifierPresence ??= new Map();
+        let present = modifierPresence.get(m.finding);
+        if (present === undefined) {
+          present = presentFinding(m.finding, findings, index);
+          modifierPresence.set(m.finding, present);
+        }
+        if (!present) continue;
+      }
       share = Math.min(MAX_SHARE, share * m.relativeRisk);
     }
     if (signs.size > 0 && share < 1) {
       let expected = 0;
-      for (const t of table.tumourShares[position] ?? [])
-        expected += t.share * (signs.get(t.tumour)?.ratio ?? 1);
+      if (signed[position])
+        for (const t of table.tumourShares[position] ?? [])
+          expected += t.share * (signs.get(t.tumour)?.ratio ?? 1);
+      else expected = table.shareSum[position] ?? 0;
       const odds = (share / (1 - share)) * expected;
       share = odds / (1 + odds);
     }
@@ -141,31 +172,61 @@ function paraneoplasticProbabilities(
 }
 
 /**
+ * Positions ordered by posterior, highest first, ties by id order. An insertion sort on plain number arrays: for a few dozen
+ * syndromes it beats Array.prototype.sort, whose comparator calls dominate at this size.
+ */
+function bestFirst(posteriors: readonly number[], idRank: Int32Array): number[] {
+  const order: number[] = new Array(posteriors.length);
+  for (let i = 0; i < order.length; i++) {
+    const p = posteriors[i] ?? 0;
+    const r = idRank[i] ?? 0;
+    let j = i - 1;
+    while (j >= 0) {
+      const o = order[j] ?? 0;
+      const q = posteriors[o] ?? 0;
+      if (q > p || (q === p && (idRank[o] ?? 0) < r)) break;
+      order[j + 1] = o;
+      j--;
+    }
+    order[j + 1] = i;
+  }
+  return order;
+}
+
+/** The ranking of one case: every syndrome's posterior, best first, and what the explanations reuse. */
+export interface SyndromeRanking {
+  /** Every syndrome's posterior, in kb.syndromes order. */
+  readonly syndromes: SyndromePosterior[];
+  /** The same posteriors, best first (ties by id, so the order never depends on file order). */
+  readonly sorted: SyndromePosterior[];
+  /** Posterior of "no catalogued syndrome". */
+  readonly none: number;
+  /** Each finding's relations to every syndrome, in finding order. */
+  readonly relations: readonly TermRelations[];
+}
+
+/**
  * Posterior probability of each syndrome and of "no catalogued syndrome", from priors and likelihood ratios.
  *
- * @returns every syndrome's posterior (in kb.syndromes order) and the posterior of no syndrome
+ * @returns every syndrome's posterior (in kb.syndromes order and sorted) and the posterior of no syndrome
  */
 export function syndromePosteriors(
   c: Case,
   findings: readonly ObservedFinding[],
   index: KnowledgeIndex,
   signs: ReadonlyMap<string, TumourSignRatio> = new Map(),
-): { syndromes: SyndromePosterior[]; none: number } {
+): SyndromeRanking {
   const all = index.kb.syndromes;
   const table = index.derived(SYNDROME_TABLE, buildSyndromeTable);
-  const logLrs = scoreAllSyndromes(findings, c.antibodies, index);
-  const shares = paraneoplasticProbabilities(
-    c,
-    index,
-    table,
-    signs,
-    table.findingModifiers ? presentFindingIds(findings, index) : new Set(),
-  );
-  const logPriorFactors = new Float64Array(all.length);
-  const logPosts = new Float64Array(all.length);
+  const relations = caseRelations(findings, index);
+  const logLrs = scoreAllSyndromes(findings, c.antibodies, index, relations);
+  const shares = paraneoplasticProbabilities(c, findings, index, table, signs);
+  const n = all.length;
+  const logPriorFactors: number[] = new Array(n);
+  const logPosts: number[] = new Array(n);
   const logNone = Math.log(index.kb.model.noSyndromePrior);
   let max = logNone;
-  for (let position = 0; position < all.length; position++) {
+  for (let position = 0; position < n; position++) {
     let logPriorFactor = 0;
     for (const m of (all[position] as Syndrome).priorModifiers)
       if (matchesDemographic(m.when, c.patient)) logPriorFactor += Math.log(m.factor);
@@ -174,25 +235,36 @@ export function syndromePosteriors(
     logPosts[position] = logPost;
     if (logPost > max) max = logPost;
   }
+  // Relative posteriors (exp once each), then normalised against "no syndrome".
+  const posteriors: number[] = new Array(n);
   let sum = 0;
-  for (const logPost of logPosts) sum += Math.exp(logPost - max);
+  for (let position = 0; position < n; position++) {
+    const e = Math.exp((logPosts[position] ?? 0) - max);
+    posteriors[position] = e;
+    sum += e;
+  }
   const denominator = Math.exp(logNone - max) + sum;
-  const syndromes: SyndromePosterior[] = new Array(all.length);
-  for (let position = 0; position < all.length; position++)
+  const syndromes: SyndromePosterior[] = new Array(n);
+  for (let position = 0; position < n; position++) {
+    const posterior = (posteriors[position] ?? 0) / denominator;
+    posteriors[position] = posterior;
     syndromes[position] = {
       syndrome: all[position] as Syndrome,
-      posterior: Math.exp((logPosts[position] ?? 0) - max) / denominator,
+      position,
+      posterior,
       paraneoplasticProbability: shares[position] ?? 0,
       logLikelihoodRatio: (logLrs[position] ?? 0) / Math.LN10,
       logPriorFactor: logPriorFactors[position] ?? 0,
     };
-  return { none: Math.exp(logNone - max) / denominator, syndromes };
+  }
+  const order = bestFirst(posteriors, table.idRank);
+  const sorted: SyndromePosterior[] = new Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = syndromes[order[i] ?? 0] as SyndromePosterior;
+  return { none: Math.exp(logNone - max) / denominator, syndromes, sorted, relations };
 }
 
-/** Best first; ties broken by id so the order never depends on file order. */
-export function sortPosteriors(list: readonly SyndromePosterior[]): SyndromePosterior[] {
-  return [...list].sort((a, b) => b.posterior - a.posterior || compareIds(a.syndrome.id, b.syndrome.id));
-}
+const byWeight = (a: Contribution, b: Contribution) =>
+  Math.abs(b.weight) - Math.abs(a.weight) || compareIds(a.id, b.id);
 
 /** The output shape of one ranked syndrome, with its for/against evidence (built only for the syndromes shown). */
 export function toRankedSyndrome(
@@ -200,14 +272,19 @@ export function toRankedSyndrome(
   c: Case,
   findings: readonly ObservedFinding[],
   index: KnowledgeIndex,
+  relations: readonly TermRelations[] = caseRelations(findings, index),
 ): RankedSyndrome {
-  const contributions = [
-    ...priorContributions(p.syndrome, c, index),
-    ...syndromeContributions(p.syndrome, findings, c.antibodies, index),
-  ];
-  const byWeight = (a: Contribution, b: Contribution) =>
-    Math.abs(b.weight) - Math.abs(a.weight) || compareIds(a.id, b.id);
   const s = p.syndrome;
+  const contributions = priorContributions(s, c, index);
+  scoreSyndrome(s, findings, c.antibodies, index, contributions, relations);
+  const forList: Contribution[] = [];
+  const against: Contribution[] = [];
+  const citations = [citationsFor(s.paraneoplasticShare.evidence, index)];
+  for (const x of contributions) {
+    if (x.weight > 0) forList.push(x);
+    else if (x.weight < 0) against.push(x);
+    citations.push(x.citations);
+  }
   return {
     id: s.id,
     name: s.name,
@@ -215,11 +292,8 @@ export function toRankedSyndrome(
     score: round(p.posterior, 4),
     paraneoplasticProbability: round(p.paraneoplasticProbability, 3),
     logLikelihoodRatio: round(p.logLikelihoodRatio, 3),
-    for: contributions.filter((x) => x.weight > 0).sort(byWeight),
-    against: contributions.filter((x) => x.weight < 0).sort(byWeight),
-    citations: mergeCitations([
-      citationsFor(s.paraneoplasticShare.evidence, index),
-      ...contributions.map((x) => x.citations),
-    ]),
+    for: forList.sort(byWeight),
+    against: against.sort(byWeight),
+    citations: mergeCitations(citations),
   };
 }

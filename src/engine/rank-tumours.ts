@@ -1,6 +1,6 @@
 // Tumour ranking for this patient: syndromes and antibodies point to tumours; sex, age and smoking adjust them.
 import type { Case } from '../case/schema.js';
-import type { KnowledgeIndex } from '../knowledge/index.js';
+import type { Antibody, KnowledgeIndex } from '../knowledge/index.js';
 import type { RankedTumour, TumourReason, Warning } from './assessment.js';
 import { citationsFor, mergeCitations } from './citations.js';
 import { compareIds } from './compare.js';
@@ -12,6 +12,34 @@ import type { TumourSignRatio } from './tumour-signs.js';
 
 const MAX_REASONS = 5;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+type Share = ReturnType<typeof relativeTumourShares>[number];
+
+/** One route from a likely syndrome or a positive antibody to a tumour, with what it adds to the noisy-OR. */
+interface Route {
+  readonly contribution: number;
+  readonly share: Share;
+  readonly syndrome?: SyndromePosterior;
+  readonly antibody?: Antibody;
+}
+
+function describeRoute(r: Route, index: KnowledgeIndex): TumourReason {
+  const { share, syndrome: p, antibody } = r;
+  if (p !== undefined)
+    return {
+      reason: `${p.syndrome.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}); this tumour is ${pct(share.share)} of its associated tumours`,
+      citations: citationsFor(share.evidence, index),
+      contribution: r.contribution,
+    };
+  return {
+    reason: `${antibody?.name} positive: cancer in ${pct(antibody?.cancerShare.value ?? 0)} of positive patients; this tumour is ${pct(share.share)} of them`,
+    citations: mergeCitations([
+      citationsFor(antibody?.cancerShare.evidence ?? [], index),
+      citationsFor(share.evidence, index),
+    ]),
+    contribution: r.contribution,
+  };
+}
 
 /**
  * Rank tumour types: noisy-OR of the routes from each likely syndrome and each positive antibody, then the tumour's
@@ -25,43 +53,32 @@ export function rankTumours(
   index: KnowledgeIndex,
   signs: ReadonlyMap<string, TumourSignRatio>,
 ): { tumours: RankedTumour[]; warnings: Warning[] } {
-  // Reasons are kept as thunks: only the tumours that are listed get their words and citations built.
-  type LazyReason = { contribution: number; make: () => TumourReason };
-  const reasons = new Map<string, LazyReason[]>();
-  const add = (tumour: string, contribution: number, make: () => Omit<TumourReason, 'contribution'>) => {
-    if (contribution <= 0) return;
-    const list = reasons.get(tumour) ?? [];
-    list.push({ contribution, make: () => ({ ...make(), contribution }) });
-    reasons.set(tumour, list);
+  // Routes are kept as data: only the tumours that are listed get their words and citations built.
+  const reasons = new Map<string, Route[]>();
+  const add = (tumour: string, route: Route) => {
+    if (route.contribution <= 0) return;
+    const list = reasons.get(tumour);
+    if (list === undefined) reasons.set(tumour, [route]);
+    else list.push(route);
   };
   for (const p of posteriors) {
     const weight = p.posterior * p.paraneoplasticProbability;
     // Routes below 0.1% cannot move a noisy-OR score visibly.
     if (weight < 1e-3) continue;
-    for (const t of relativeTumourShares(p.syndrome.tumours, index))
-      add(t.tumour, weight * t.share, () => ({
-        reason: `${p.syndrome.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}); this tumour is ${pct(t.share)} of its associated tumours`,
-        citations: citationsFor(t.evidence, index),
-      }));
+    for (const share of relativeTumourShares(p.syndrome.tumours, index))
+      add(share.tumour, { contribution: weight * share.share, share, syndrome: p });
   }
   for (const a of c.antibodies) {
     if (a.result !== 'positive') continue;
     const antibody = index.antibodyById.get(a.antibodyId);
     if (antibody === undefined) continue;
-    for (const t of relativeTumourShares(antibody.tumours, index))
-      add(t.tumour, antibody.cancerShare.value * t.share, () => ({
-        reason: `${antibody.name} positive: cancer in ${pct(antibody.cancerShare.value)} of positive patients; this tumour is ${pct(t.share)} of them`,
-        citations: mergeCitations([
-          citationsFor(antibody.cancerShare.evidence, index),
-          citationsFor(t.evidence, index),
-        ]),
-      }));
+    for (const share of relativeTumourShares(antibody.tumours, index))
+      add(share.tumour, { contribution: antibody.cancerShare.value * share.share, share, antibody });
   }
   const known = new Map<string, string>();
   for (const k of c.knownCancers) if (k.tumourId !== undefined) known.set(k.tumourId, k.text);
   const warnings: Warning[] = [];
-  const scored: Array<{ tumour: (typeof index.kb.tumours)[number]; score: number; routes: LazyReason[] }> =
-    [];
+  const scored: Array<{ tumour: (typeof index.kb.tumours)[number]; score: number; routes: Route[] }> = [];
   for (const tumour of index.kb.tumours) {
     const routes = reasons.get(tumour.id) ?? [];
     const knownText = known.get(tumour.id);
@@ -95,7 +112,7 @@ export function rankTumours(
       const why: TumourReason[] = [...routes]
         .sort((a, b) => b.contribution - a.contribution)
         .slice(0, MAX_REASONS)
-        .map((r) => r.make());
+        .map((r) => describeRoute(r, index));
       for (const h of signs.get(tumour.id)?.hits ?? [])
         why.push({
           reason: `${h.label} points to this tumour (${h.strength} sign: odds × ${h.ratio})`,

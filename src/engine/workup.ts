@@ -1,8 +1,9 @@
 // What to order next for each listed non-neurological syndrome: confirming tests, tumour-finding tests, supported markers.
-import type { KnowledgeIndex } from '../knowledge/index.js';
+import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { WorkupTest } from '../knowledge/schema.js';
 import type { Citation, LabResult, RankedSyndrome } from './assessment.js';
 import { citationsFor } from './citations.js';
+import { freezeDeep } from './freeze.js';
 
 export interface WorkupItem {
   readonly syndrome: string;
@@ -23,6 +24,47 @@ const KINDS = [
   ['markers', 'marker'],
 ] as const;
 
+/** A syndrome's work-up items as shown when the case holds none of their results, built once and shared (frozen). */
+interface Prepared {
+  readonly test: WorkupTest;
+  readonly notHeld: WorkupItem;
+}
+
+const PREPARED = derivedKey<ReadonlyMap<string, readonly Prepared[]>>('work-up items per syndrome');
+
+function prepare(index: KnowledgeIndex): ReadonlyMap<string, readonly Prepared[]> {
+  const out = new Map<string, readonly Prepared[]>();
+  for (const syndrome of index.kb.syndromes) {
+    if (syndrome.workup === undefined || syndrome.category === 'neurological') continue;
+    const items: Prepared[] = [];
+    for (const [key, kind] of KINDS)
+      for (const t of syndrome.workup[key] as readonly WorkupTest[])
+        items.push({ test: t, notHeld: freezeDeep(item(syndrome.id, kind, t, undefined, index)) });
+    out.set(syndrome.id, items);
+  }
+  return out;
+}
+
+function item(
+  syndrome: string,
+  kind: WorkupItem['kind'],
+  t: WorkupTest,
+  lab: LabResult | undefined,
+  index: KnowledgeIndex,
+): WorkupItem {
+  return {
+    syndrome,
+    kind,
+    test: t.test,
+    reason: t.reason,
+    tumours: t.tumours,
+    ...(t.limits === undefined ? {} : { limits: t.limits }),
+    held: lab !== undefined,
+    ...(lab === undefined ? {} : { result: lab.interpretation }),
+    citations: citationsFor(t.evidence, index),
+  };
+}
+
 /**
  * The work-up of every listed syndrome that has one (neurological syndromes get the EFNS screening plan instead).
  *
@@ -33,25 +75,15 @@ export function planWorkup(
   labs: readonly LabResult[],
   index: KnowledgeIndex,
 ): WorkupItem[] {
+  const prepared = index.derived(PREPARED, prepare);
   const out: WorkupItem[] = [];
   for (const r of ranked) {
-    const syndrome = index.syndromeById.get(r.id);
-    if (syndrome?.workup === undefined || syndrome.category === 'neurological') continue;
-    for (const [key, kind] of KINDS)
-      for (const t of syndrome.workup[key] as readonly WorkupTest[]) {
-        const lab = t.lab === undefined ? undefined : labs.find((l) => l.labId === t.lab);
-        out.push({
-          syndrome: r.id,
-          kind,
-          test: t.test,
-          reason: t.reason,
-          tumours: t.tumours,
-          ...(t.limits === undefined ? {} : { limits: t.limits }),
-          held: lab !== undefined,
-          ...(lab === undefined ? {} : { result: lab.interpretation }),
-          citations: citationsFor(t.evidence, index),
-        });
-      }
+    const items = prepared.get(r.id);
+    if (items === undefined) continue;
+    for (const { test, notHeld } of items) {
+      const lab = test.lab === undefined ? undefined : labs.find((l) => l.labId === test.lab);
+      out.push(lab === undefined ? notHeld : item(r.id, notHeld.kind, test, lab, index));
+    }
   }
   return out;
 }

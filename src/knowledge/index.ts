@@ -54,8 +54,10 @@ export interface KnowledgeIndex {
   >;
   /** Memo of display citations per evidence list (filled on first use; the knowledge is immutable). */
   readonly citationMemo: WeakMap<object, readonly unknown[]>;
+  readonly drugById: ReadonlyMap<string, Drug>;
   readonly drugByName: ReadonlyMap<string, Drug>;
   readonly drugByRxnorm: ReadonlyMap<string, Drug>;
+  readonly remedyById: ReadonlyMap<string, Remedy>;
   readonly remedyByName: ReadonlyMap<string, Remedy>;
   /** Reference id → short "Author year" label. */
   readonly shortLabels: ReadonlyMap<string, string>;
@@ -240,8 +242,10 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
     syndromesByFindingAncestor,
     syndromesByAntibody,
     shortLabels,
+    drugById: byId(kb.drugs),
     drugByName,
     drugByRxnorm,
+    remedyById: byId(kb.remedies),
     remedyByName,
     citationMemo: new WeakMap(),
     sharesMemo: new WeakMap(),

@@ -6,7 +6,7 @@ import type { ObservedFinding } from '../likelihood.js';
 import type { SyndromePosterior } from '../rank-syndromes.js';
 import { checkDose } from './dose-check.js';
 import { assessPhysio } from './physio.js';
-import { planFor } from './plan.js';
+import { planOf } from './plan.js';
 import { assessRemedy, type PatientState, safetyFlags } from './safety.js';
 import type { SafetyFlag, Treatment } from './types.js';
 
@@ -38,13 +38,13 @@ export function evaluateTreatment(
     index,
   };
   const doseChecks = [...c.medications, ...c.plan].flatMap((m) => {
-    const drug = index.kb.drugs.find((d) => d.id === m.drugId);
+    const drug = index.drugById.get(m.drugId);
     return drug === undefined
       ? []
       : [checkDose(m, drug, c, index, labs.find((l) => l.labId === 'creatinine')?.value)];
   });
   const remedies = c.remedies.flatMap((r) => {
-    const remedy = index.kb.remedies.find((x) => x.id === r.remedyId);
+    const remedy = index.remedyById.get(r.remedyId);
     return remedy === undefined ? [] : [assessRemedy(remedy, r.field, index)];
   });
   const hazards: SafetyFlag[] = remedies.flatMap((r) =>
@@ -60,7 +60,7 @@ export function evaluateTreatment(
   );
   return {
     plans: likely
-      .map((p) => planFor(p.syndrome, index))
+      .map((p) => planOf(p.syndrome, index))
       .filter((p): p is NonNullable<typeof p> => p !== undefined),
     doseChecks,
     safety: [...hazards, ...safetyFlags(state)],

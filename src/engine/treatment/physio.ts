@@ -1,8 +1,13 @@
 // Physiotherapy verdicts for this patient: each modality allowed after oncologist review, conditional, or contraindicated.
+import { derivedKey, type KnowledgeIndex } from '../../knowledge/index.js';
 import type { Physio } from '../../knowledge/treatment-schema.js';
+import type { Citation } from '../assessment.js';
 import { citationsFor } from '../citations.js';
 import type { PatientState } from './safety.js';
 import type { PhysioAssessment } from './types.js';
+
+type Rule = Physio['rules'][number];
+type Reason = PhysioAssessment['reasons'][number];
 
 const THROMBOSIS_FINDINGS = [
   'deep-venous-thrombosis',
@@ -21,7 +26,7 @@ function hasFinding(s: PatientState, id: string): boolean {
 }
 
 /** Whether a rule's condition holds; undefined when the case cannot tell. */
-function holds(rule: Physio['rules'][number], s: PatientState): boolean | undefined {
+function holds(rule: Rule, s: PatientState): boolean | undefined {
   switch (rule.when) {
     case 'always':
     case 'over-tumour-site':
@@ -50,39 +55,74 @@ function holds(rule: Physio['rules'][number], s: PatientState): boolean | undefi
   }
 }
 
+/** A rule with the reasons it gives when its condition holds and when the case cannot tell (built once). */
+interface PreparedRule {
+  readonly rule: Rule;
+  /** A condition that depends only on `when` (not on a threshold) is evaluated once per case. */
+  readonly conditionKey: string;
+  readonly ifHolds: Reason;
+  readonly ifUnknown: Reason;
+}
+
+interface PreparedModality {
+  readonly physio: Physio;
+  readonly rules: readonly PreparedRule[];
+  readonly fallback: Reason;
+}
+
+const PREPARED = derivedKey<readonly PreparedModality[]>('physiotherapy rules with their reasons');
+
+function prepare(index: KnowledgeIndex): readonly PreparedModality[] {
+  const reason = (text: string, citations: readonly Citation[]): Reason => Object.freeze({ text, citations });
+  return index.kb.physio.map((physio) => ({
+    physio,
+    rules: physio.rules.map((rule) => {
+      const citations = citationsFor(rule.evidence, index);
+      return {
+        rule,
+        conditionKey: rule.when === 'thrombocytopenia' ? `${rule.when}<${rule.below ?? 150}` : rule.when,
+        ifHolds: reason(
+          rule.when === 'over-tumour-site'
+            ? `never over the tumour or its metastases: ${rule.reason}`
+            : rule.reason,
+          citations,
+        ),
+        ifUnknown: reason(
+          `check first (${rule.when.replace(/-/g, ' ')} not stated): ${rule.reason}`,
+          citations,
+        ),
+      };
+    }),
+    fallback: reason(physio.note ?? 'after the oncologist agrees', citationsFor(physio.evidence, index)),
+  }));
+}
+
 /** Every modality in the knowledge base, judged for this patient. */
 export function assessPhysio(s: PatientState): PhysioAssessment[] {
-  return s.index.kb.physio.map((p) => {
-    const reasons: Array<{ text: string; citations: ReturnType<typeof citationsFor> }> = [];
+  const conditions = new Map<string, boolean | undefined>();
+  const out: PhysioAssessment[] = [];
+  for (const { physio, rules, fallback } of s.index.derived(PREPARED, prepare)) {
+    const reasons: Reason[] = [];
     let verdict: PhysioAssessment['verdict'] = 'allowed-after-oncologist-review';
-    for (const rule of p.rules) {
-      const h = holds(rule, s);
-      const citations = citationsFor(rule.evidence, s.index);
+    for (const { rule, conditionKey, ifHolds, ifUnknown } of rules) {
+      let h = conditions.get(conditionKey);
+      if (h === undefined && !conditions.has(conditionKey)) {
+        h = holds(rule, s);
+        conditions.set(conditionKey, h);
+      }
       if (h === true) {
         // "Over the tumour site" forbids the site, not the modality: the modality stays usable elsewhere.
         const effective = rule.when === 'over-tumour-site' ? 'conditional' : rule.verdict;
         if (effective === 'contraindicated') verdict = 'contraindicated';
         else if (verdict !== 'contraindicated') verdict = 'conditional';
-        reasons.push({
-          text:
-            rule.when === 'over-tumour-site'
-              ? `never over the tumour or its metastases: ${rule.reason}`
-              : rule.reason,
-          citations,
-        });
+        reasons.push(ifHolds);
       } else if (h === undefined && rule.verdict === 'contraindicated' && rule.when !== 'always') {
-        reasons.push({
-          text: `check first (${rule.when.replace(/-/g, ' ')} not stated): ${rule.reason}`,
-          citations,
-        });
+        reasons.push(ifUnknown);
         if (verdict === 'allowed-after-oncologist-review') verdict = 'conditional';
       }
     }
-    if (reasons.length === 0)
-      reasons.push({
-        text: p.note ?? 'after the oncologist agrees',
-        citations: citationsFor(p.evidence, s.index),
-      });
-    return { modality: p.id, name: p.name, verdict, reasons };
-  });
+    if (reasons.length === 0) reasons.push(fallback);
+    out.push({ modality: physio.id, name: physio.name, verdict, reasons });
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 // Treatment plan per likely syndrome: the tumour first, then immunotherapy and symptomatic drugs, and prognosis notes.
-import type { KnowledgeIndex } from '../../knowledge/index.js';
+import { derivedKey, type KnowledgeIndex } from '../../knowledge/index.js';
 import type { Syndrome } from '../../knowledge/schema.js';
 import { citationsFor } from '../citations.js';
+import { freezeDeep } from '../freeze.js';
 import type { PlanItem, SyndromePlan } from './types.js';
 
 function doseText(
@@ -10,7 +11,7 @@ function doseText(
   doseId: string | undefined,
 ): string | undefined {
   if (drugId === undefined || doseId === undefined) return undefined;
-  const d = index.kb.drugs.find((x) => x.id === drugId)?.doses.find((x) => x.id === doseId);
+  const d = index.drugById.get(drugId)?.doses.find((x) => x.id === doseId);
   if (d === undefined) return undefined;
   const per = d.per === 'fixed' ? '' : `/${d.per}`;
   const range = d.min === d.max ? `${d.max}` : `${d.min}-${d.max}`;
@@ -35,7 +36,7 @@ export function planFor(syndrome: Syndrome, index: KnowledgeIndex): SyndromePlan
     text?: string | undefined;
     evidence: Syndrome['prognosis'][number]['evidence'];
   }): PlanItem => {
-    const drug = x.drug === undefined ? undefined : index.kb.drugs.find((d) => d.id === x.drug);
+    const drug = x.drug === undefined ? undefined : index.drugById.get(x.drug);
     const dose = doseText(index, x.drug, x.dose);
     // A symptomatic item's text is its name when it names no drug, and a note when it does.
     const note = x.note ?? (drug !== undefined ? x.text : undefined);
@@ -60,4 +61,13 @@ export function planFor(syndrome: Syndrome, index: KnowledgeIndex): SyndromePlan
     symptomatic: (t?.symptomatic ?? []).map(item),
     prognosis: syndrome.prognosis.map((p) => ({ text: p.text, citations: citationsFor(p.evidence, index) })),
   };
+}
+
+const PLANS = derivedKey<ReadonlyMap<string, SyndromePlan | undefined>>('treatment plan per syndrome');
+
+/** The plan for one syndrome, built once per knowledge base and shared (frozen) by every assessment. */
+export function planOf(syndrome: Syndrome, index: KnowledgeIndex): SyndromePlan | undefined {
+  return index
+    .derived(PLANS, (i) => new Map(i.kb.syndromes.map((s) => [s.id, freezeDeep(planFor(s, i))])))
+    .get(syndrome.id);
 }

@@ -37,11 +37,11 @@ export function targetHolds(t: Target, s: PatientState): string | undefined {
   const parts: string[] = [];
   if (t.drug !== undefined) {
     if (!s.drugs.has(t.drug)) return undefined;
-    parts.push(s.index.kb.drugs.find((d) => d.id === t.drug)?.name ?? t.drug);
+    parts.push(s.index.drugById.get(t.drug)?.name ?? t.drug);
   }
   if (t.remedy !== undefined) {
     if (!s.remedies.has(t.remedy)) return undefined;
-    parts.push(s.index.kb.remedies.find((r) => r.id === t.remedy)?.name ?? t.remedy);
+    parts.push(s.index.remedyById.get(t.remedy)?.name ?? t.remedy);
   }
   if (t.syndrome !== undefined) {
     if (!s.syndromes.has(t.syndrome)) return undefined;
@@ -86,6 +86,8 @@ const RANK = { contraindicated: 0, major: 1, moderate: 2, minor: 3 } as const;
 
 /** Every contraindication and interaction that applies to the case's drugs, plan items and remedies. */
 export function safetyFlags(s: PatientState): SafetyFlag[] {
+  // Every rule belongs to a drug or a remedy of the case, so a case with neither has no flag to check.
+  if (s.drugs.size === 0 && s.remedies.size === 0) return [];
   const out: SafetyFlag[] = [];
   const seen = new Set<string>();
   const add = (flag: SafetyFlag) => {
