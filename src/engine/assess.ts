@@ -89,7 +89,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     index,
   );
   const signs = tumourSignRatios(findings, index);
-  const { syndromes, sorted, none, relations } = syndromePosteriors(patientCase, findings, index, signs);
+  const { syndromes, sorted, none, evidence } = syndromePosteriors(patientCase, findings, index, signs);
   const viaSyndromes = syndromes.reduce((sum, s) => sum + s.posterior * s.paraneoplasticProbability, 0);
   // Two routes to "paraneoplastic": a fitting syndrome, or an antibody that is itself a cancer marker (noisy-OR).
   const pnsProbability = 1 - (1 - viaSyndromes) * (1 - antibodyCancerRoute(patientCase, index));
@@ -107,10 +107,24 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     ...pnsCare.warnings,
     ...screening.warnings,
   );
-  const assessedFindings: AssessedFinding[] = findings.map((f) => ({
-    ...f,
-    known: usedByKnowledge(f.hpo, index),
-  }));
+  const assessedFindings: AssessedFinding[] = findings.map((f) =>
+    f.quote === undefined
+      ? {
+          hpo: f.hpo,
+          label: f.label,
+          present: f.present,
+          source: f.source,
+          known: usedByKnowledge(f.hpo, index),
+        }
+      : {
+          hpo: f.hpo,
+          label: f.label,
+          present: f.present,
+          source: f.source,
+          quote: f.quote,
+          known: usedByKnowledge(f.hpo, index),
+        },
+  );
   if (assessedFindings.some((f) => !f.known))
     warnings.push({
       code: 'finding-not-in-knowledge',
@@ -121,7 +135,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     });
   const ranked = sorted
     .slice(0, model.listLength)
-    .map((p) => toRankedSyndrome(p, patientCase, findings, index, relations));
+    .map((p) => toRankedSyndrome(p, patientCase, evidence, index));
   return {
     asOf: patientCase.asOf ?? null,
     caseId: patientCase.id ?? null,

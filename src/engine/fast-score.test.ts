@@ -5,16 +5,17 @@ import { realIndex } from '../../test/knowledge.js';
 import { parseCase } from '../case/parse.js';
 import type { Case } from '../case/schema.js';
 import { scoreAllSyndromes } from './fast-score.js';
-import { type ObservedFinding, scoreSyndrome } from './likelihood.js';
+import { caseEvidence, type ObservedFinding, scoreSyndrome } from './likelihood.js';
 
 const index = realIndex();
 const observed = (c: Case): ObservedFinding[] =>
   c.findings.map((f) => ({ hpo: f.hpo, label: f.label, present: f.present, source: f.source.field }));
 
 function agree(c: Case): void {
-  const fast = scoreAllSyndromes(observed(c), c.antibodies, index);
+  const evidence = caseEvidence(observed(c), c.antibodies, index);
+  const fast = scoreAllSyndromes(evidence, index);
   index.kb.syndromes.forEach((s, i) => {
-    expect(fast[i], s.id).toBeCloseTo(scoreSyndrome(s, observed(c), c.antibodies, index), 9);
+    expect(fast[i], s.id).toBeCloseTo(scoreSyndrome(s, evidence, index), 9);
   });
 }
 

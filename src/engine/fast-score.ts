@@ -1,21 +1,16 @@
 // All syndromes' log likelihood ratios in one pass over the case, from the per-term relations (same numbers as
 // scoreSyndrome, which builds the explanation for the few syndromes shown; a property test holds them equal).
-import type { CaseAntibody } from '../case/schema.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
-import { clampProbability, frequencyValue, type TermRelations } from './finding-relations.js';
-import { caseRelations, type ObservedFinding } from './likelihood.js';
+import { clampProbability, frequencyValue } from './finding-relations.js';
+import type { CaseEvidence } from './likelihood.js';
 
 /**
  * ln likelihood ratio of every syndrome (in kb.syndromes order) against the background.
  *
  * @returns one number per syndrome
  */
-export function scoreAllSyndromes(
-  findings: readonly ObservedFinding[],
-  antibodies: readonly CaseAntibody[],
-  index: KnowledgeIndex,
-  relations: readonly TermRelations[] = caseRelations(findings, index),
-): number[] {
+export function scoreAllSyndromes(evidence: CaseEvidence, index: KnowledgeIndex): number[] {
+  const { findings, antibodies, relations } = evidence;
   const model = index.kb.model;
   // A plain array: allocating a typed array costs more than this whole loop for a few dozen syndromes.
   const total: number[] = new Array(index.kb.syndromes.length).fill(0);

@@ -3,7 +3,7 @@ import type { CaseAntibody } from '../case/schema.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { derivedKey } from '../knowledge/index.js';
 import type { Evidence, Frequency, Syndrome } from '../knowledge/schema.js';
-import type { Contribution } from './assessment.js';
+import type { Citation, Contribution } from './assessment.js';
 import { citationsFor } from './citations.js';
 import { clampProbability, frequencyValue, relationsOf, type TermRelations } from './finding-relations.js';
 import { round } from './round.js';
@@ -19,14 +19,45 @@ export interface ObservedFinding {
 
 export { frequencyValue } from './finding-relations.js';
 
-/** Each finding's relations to every syndrome, in finding order (looked up once per case, then shared). */
-export function caseRelations(findings: readonly ObservedFinding[], index: KnowledgeIndex): TermRelations[] {
-  const out: TermRelations[] = new Array(findings.length);
+/** What scoring one case needs, gathered once and shared by the fast path and every syndrome explained. */
+export interface CaseEvidence {
+  readonly findings: readonly ObservedFinding[];
+  readonly antibodies: readonly CaseAntibody[];
+  /** Each finding's relations to every syndrome, in finding order. */
+  readonly relations: readonly TermRelations[];
+  /** Finding i's contribution to a syndrome that does not list it: the same for every syndrome, built on first use. */
+  readonly unlisted: Array<Contribution | undefined>;
+}
+
+/** Gather a case's evidence for scoring (each finding's relations looked up once). */
+export function caseEvidence(
+  findings: readonly ObservedFinding[],
+  antibodies: readonly CaseAntibody[],
+  index: KnowledgeIndex,
+): CaseEvidence {
+  const relations: TermRelations[] = new Array(findings.length);
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i] as ObservedFinding;
-    out[i] = relationsOf(f.hpo, f.present, index);
+    relations[i] = relationsOf(f.hpo, f.present, index);
   }
-  return out;
+  return { findings, antibodies, relations, unlisted: new Array(findings.length).fill(undefined) };
+}
+
+const NO_CITATIONS: readonly Citation[] = Object.freeze([]);
+
+function unlistedContribution(f: ObservedFinding, index: KnowledgeIndex): Contribution {
+  const rate = index.kb.model.unrelatedFindingRate;
+  return {
+    kind: 'finding',
+    id: f.hpo,
+    label: f.label,
+    observed: 'present',
+    source: f.source,
+    match: 'not-listed',
+    likelihoodRatio: round(rate, 4),
+    weight: round(Math.log10(rate), 3),
+    citations: NO_CITATIONS,
+  };
 }
 
 const POSITIONS = derivedKey<ReadonlyMap<string, number>>('syndrome positions');
@@ -44,53 +75,49 @@ function positionOf(syndrome: Syndrome, index: KnowledgeIndex): number {
  */
 export function scoreSyndrome(
   syndrome: Syndrome,
-  findings: readonly ObservedFinding[],
-  antibodies: readonly CaseAntibody[],
+  evidence: CaseEvidence,
   index: KnowledgeIndex,
   collect?: Contribution[],
-  relations: readonly TermRelations[] = caseRelations(findings, index),
+  position: number = positionOf(syndrome, index),
 ): number {
   const model = index.kb.model;
-  const position = positionOf(syndrome, index);
+  const { findings, relations, antibodies } = evidence;
   let total = 0;
-  const used = new Set<object>();
+  // Listed items already matched by an earlier finding (a handful at most, so an array).
+  const used: object[] = [];
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i] as ObservedFinding;
     const r = relations[i]?.bySyndrome[position];
-    if (r === undefined && !f.present) continue;
-    if (r !== undefined && f.present) {
-      // A listed item already matched by an earlier finding counts once only.
-      if (used.has(r.item)) continue;
-      used.add(r.item);
+    if (r === undefined) {
+      if (!f.present) continue;
+      total += Math.log(model.unrelatedFindingRate);
+      if (collect === undefined) continue;
+      let shared = evidence.unlisted[i];
+      if (shared === undefined) {
+        shared = unlistedContribution(f, index);
+        evidence.unlisted[i] = shared;
+      }
+      collect.push(shared);
+      continue;
     }
-    total += r === undefined ? Math.log(model.unrelatedFindingRate) : r.lnLr;
-    if (collect === undefined) continue;
-    collect.push(
-      r === undefined
-        ? {
-            kind: 'finding',
-            id: f.hpo,
-            label: f.label,
-            observed: 'present',
-            source: f.source,
-            match: 'not-listed',
-            likelihoodRatio: round(model.unrelatedFindingRate, 4),
-            weight: round(Math.log10(model.unrelatedFindingRate), 3),
-            citations: [],
-          }
-        : {
-            kind: 'finding',
-            id: f.hpo,
-            label: f.label,
-            observed: f.present ? 'present' : 'absent',
-            source: f.source,
-            match: r.match,
-            frequency: r.shown.frequency,
-            likelihoodRatio: r.shown.likelihoodRatio,
-            weight: r.shown.weight,
-            citations: r.shown.citations,
-          },
-    );
+    if (f.present) {
+      // A listed item already matched by an earlier finding counts once only.
+      if (used.includes(r.item)) continue;
+      used.push(r.item);
+    }
+    total += r.lnLr;
+    collect?.push({
+      kind: 'finding',
+      id: f.hpo,
+      label: f.label,
+      observed: f.present ? 'present' : 'absent',
+      source: f.source,
+      match: r.match,
+      frequency: r.shown.frequency,
+      likelihoodRatio: r.shown.likelihoodRatio,
+      weight: r.shown.weight,
+      citations: r.shown.citations,
+    });
   }
   for (const a of antibodies) {
     if (a.result === 'equivocal') continue;

@@ -56,15 +56,13 @@ export function mergeFindings(
 
 /** Drop a present finding when a more specific present finding implies it (HPO true-path rule), so it is not counted twice. */
 export function mostSpecific(findings: readonly ObservedFinding[], index: KnowledgeIndex): ObservedFinding[] {
+  const ancestors = findings.map((f) => (f.present ? index.ancestors(f.hpo) : undefined));
   const out: ObservedFinding[] = [];
   for (const f of findings) {
     let implied = false;
     if (f.present)
-      for (const g of findings)
-        if (g !== f && g.present && index.ancestors(g.hpo).has(f.hpo)) {
-          implied = true;
-          break;
-        }
+      for (let j = 0; j < findings.length && !implied; j++)
+        implied = findings[j] !== f && (ancestors[j]?.has(f.hpo) ?? false);
     if (!implied) out.push(f);
   }
   return out;

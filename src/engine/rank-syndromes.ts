@@ -2,13 +2,18 @@
 import type { Case } from '../case/schema.js';
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Syndrome } from '../knowledge/schema.js';
-import type { Contribution, RankedSyndrome } from './assessment.js';
+import type { Citation, Contribution, RankedSyndrome } from './assessment.js';
 import { citationsFor, mergeCitations } from './citations.js';
 import { compareIds } from './compare.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
 import { scoreAllSyndromes } from './fast-score.js';
-import type { TermRelations } from './finding-relations.js';
-import { caseRelations, type ObservedFinding, relativeTumourShares, scoreSyndrome } from './likelihood.js';
+import {
+  type CaseEvidence,
+  caseEvidence,
+  type ObservedFinding,
+  relativeTumourShares,
+  scoreSyndrome,
+} from './likelihood.js';
 import { round } from './round.js';
 import type { TumourSignRatio } from './tumour-signs.js';
 
@@ -52,6 +57,12 @@ interface SyndromeTable {
   readonly byTumour: ReadonlyMap<string, readonly number[]>;
   /** Sum of each syndrome's tumour shares, added in list order (the expected sign ratio when no tumour has a sign). */
   readonly shareSum: Float64Array;
+  /** Per syndrome, read in the per-case loops (plain arrays: syndrome files differ in shape, arrays do not). */
+  readonly baseShare: readonly number[];
+  readonly priorModifiers: ReadonlyArray<Syndrome['priorModifiers']>;
+  readonly shareModifiers: ReadonlyArray<Syndrome['shareModifiers']>;
+  /** Citations of each syndrome's paraneoplastic share. */
+  readonly shareCitations: ReadonlyArray<readonly Citation[]>;
   /** Each syndrome's place in id order (the tie-break of the ranking). */
   readonly idRank: Int32Array;
 }
@@ -95,6 +106,10 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
       return sum;
     }),
     idRank: idRanks(all),
+    baseShare: all.map((s) => s.paraneoplasticShare.value),
+    priorModifiers: all.map((s) => s.priorModifiers),
+    shareModifiers: all.map((s) => s.shareModifiers),
+    shareCitations: all.map((s) => citationsFor(s.paraneoplasticShare.evidence, index)),
   };
 }
 
@@ -130,9 +145,8 @@ function paraneoplasticProbabilities(
     for (const position of table.byTumour.get(tumour) ?? []) signed[position] = true;
   let modifierPresence: Map<string, boolean> | undefined;
   for (let position = 0; position < n; position++) {
-    const syndrome = all[position] as Syndrome;
-    let share = syndrome.paraneoplasticShare.value;
-    for (const m of syndrome.shareModifiers) {
+    let share = table.baseShare[position] ?? 0;
+    for (const m of table.shareModifiers[position] ?? []) {
       if (m.when !== undefined && !matchesDemographic(m.when, c.patient)) continue;
       if (m.finding !== undefined) {
         modifierPresence ??= new Map();
@@ -201,8 +215,8 @@ export interface SyndromeRanking {
   readonly sorted: SyndromePosterior[];
   /** Posterior of "no catalogued syndrome". */
   readonly none: number;
-  /** Each finding's relations to every syndrome, in finding order. */
-  readonly relations: readonly TermRelations[];
+  /** The case's findings and antibodies with their relations, reused to explain the syndromes shown. */
+  readonly evidence: CaseEvidence;
 }
 
 /**
@@ -218,8 +232,8 @@ export function syndromePosteriors(
 ): SyndromeRanking {
   const all = index.kb.syndromes;
   const table = index.derived(SYNDROME_TABLE, buildSyndromeTable);
-  const relations = caseRelations(findings, index);
-  const logLrs = scoreAllSyndromes(findings, c.antibodies, index, relations);
+  const evidence = caseEvidence(findings, c.antibodies, index);
+  const logLrs = scoreAllSyndromes(evidence, index);
   const shares = paraneoplasticProbabilities(c, findings, index, table, signs);
   const n = all.length;
   const logPriorFactors: number[] = new Array(n);
@@ -228,7 +242,7 @@ export function syndromePosteriors(
   let max = logNone;
   for (let position = 0; position < n; position++) {
     let logPriorFactor = 0;
-    for (const m of (all[position] as Syndrome).priorModifiers)
+    for (const m of table.priorModifiers[position] ?? [])
       if (matchesDemographic(m.when, c.patient)) logPriorFactor += Math.log(m.factor);
     logPriorFactors[position] = logPriorFactor;
     const logPost = (table.logBasePrior[position] ?? 0) + logPriorFactor + (logLrs[position] ?? 0);
@@ -260,7 +274,7 @@ export function syndromePosteriors(
   const order = bestFirst(posteriors, table.idRank);
   const sorted: SyndromePosterior[] = new Array(n);
   for (let i = 0; i < n; i++) sorted[i] = syndromes[order[i] ?? 0] as SyndromePosterior;
-  return { none: Math.exp(logNone - max) / denominator, syndromes, sorted, relations };
+  return { none: Math.exp(logNone - max) / denominator, syndromes, sorted, evidence };
 }
 
 const byWeight = (a: Contribution, b: Contribution) =>
@@ -270,16 +284,17 @@ const byWeight = (a: Contribution, b: Contribution) =>
 export function toRankedSyndrome(
   p: SyndromePosterior,
   c: Case,
-  findings: readonly ObservedFinding[],
+  evidence: CaseEvidence,
   index: KnowledgeIndex,
-  relations: readonly TermRelations[] = caseRelations(findings, index),
 ): RankedSyndrome {
   const s = p.syndrome;
-  const contributions = priorContributions(s, c, index);
-  scoreSyndrome(s, findings, c.antibodies, index, contributions, relations);
+  const table = index.derived(SYNDROME_TABLE, buildSyndromeTable);
+  const contributions =
+    (table.priorModifiers[p.position] ?? []).length === 0 ? [] : priorContributions(s, c, index);
+  scoreSyndrome(s, evidence, index, contributions, p.position);
   const forList: Contribution[] = [];
   const against: Contribution[] = [];
-  const citations = [citationsFor(s.paraneoplasticShare.evidence, index)];
+  const citations = [table.shareCitations[p.position] ?? []];
   for (const x of contributions) {
     if (x.weight > 0) forList.push(x);
     else if (x.weight < 0) against.push(x);

@@ -3,6 +3,7 @@ import { derivedKey, type KnowledgeIndex } from '../../knowledge/index.js';
 import type { Physio } from '../../knowledge/treatment-schema.js';
 import type { Citation } from '../assessment.js';
 import { citationsFor } from '../citations.js';
+import { freezeDeep } from '../freeze.js';
 import type { PatientState } from './safety.js';
 import type { PhysioAssessment } from './types.js';
 
@@ -58,7 +59,7 @@ function holds(rule: Rule, s: PatientState): boolean | undefined {
 /** A rule with the reasons it gives when its condition holds and when the case cannot tell (built once). */
 interface PreparedRule {
   readonly rule: Rule;
-  /** A condition that depends only on `when` (not on a threshold) is evaluated once per case. */
+  /** The condition the rule asks (`when`, and the threshold where it has one), evaluated once per case. */
   readonly conditionKey: string;
   readonly ifHolds: Reason;
   readonly ifUnknown: Reason;
@@ -70,17 +71,28 @@ interface PreparedModality {
   readonly fallback: Reason;
 }
 
-const PREPARED = derivedKey<readonly PreparedModality[]>('physiotherapy rules with their reasons');
+interface PreparedPhysio {
+  readonly modalities: readonly PreparedModality[];
+  /** Each distinct condition, with a rule that asks it (evaluated once per case). */
+  readonly conditionKeys: ReadonlyArray<readonly [string, Rule]>;
+  /** Verdicts per combination of conditions (y / n / ? per condition), filled on first use. */
+  readonly byConditions: Map<string, readonly PhysioAssessment[]>;
+}
 
-function prepare(index: KnowledgeIndex): readonly PreparedModality[] {
+const PREPARED = derivedKey<PreparedPhysio>('physiotherapy rules with their reasons');
+
+function prepare(index: KnowledgeIndex): PreparedPhysio {
   const reason = (text: string, citations: readonly Citation[]): Reason => Object.freeze({ text, citations });
-  return index.kb.physio.map((physio) => ({
+  const conditionKeys = new Map<string, Rule>();
+  const modalities = index.kb.physio.map((physio) => ({
     physio,
     rules: physio.rules.map((rule) => {
       const citations = citationsFor(rule.evidence, index);
+      const conditionKey = rule.when === 'thrombocytopenia' ? `${rule.when}<${rule.below ?? 150}` : rule.when;
+      if (!conditionKeys.has(conditionKey)) conditionKeys.set(conditionKey, rule);
       return {
         rule,
-        conditionKey: rule.when === 'thrombocytopenia' ? `${rule.when}<${rule.below ?? 150}` : rule.when,
+        conditionKey,
         ifHolds: reason(
           rule.when === 'over-tumour-site'
             ? `never over the tumour or its metastases: ${rule.reason}`
@@ -95,21 +107,38 @@ function prepare(index: KnowledgeIndex): readonly PreparedModality[] {
     }),
     fallback: reason(physio.note ?? 'after the oncologist agrees', citationsFor(physio.evidence, index)),
   }));
+  return { modalities, conditionKeys: [...conditionKeys], byConditions: new Map() };
 }
 
 /** Every modality in the knowledge base, judged for this patient. */
-export function assessPhysio(s: PatientState): PhysioAssessment[] {
+export function assessPhysio(s: PatientState): readonly PhysioAssessment[] {
+  const { modalities, conditionKeys, byConditions } = s.index.derived(PREPARED, prepare);
+  // The verdicts depend only on which conditions hold, so they are built once per combination and shared.
   const conditions = new Map<string, boolean | undefined>();
+  let key = '';
+  for (const [conditionKey, rule] of conditionKeys) {
+    const h = holds(rule, s);
+    conditions.set(conditionKey, h);
+    key += h === true ? 'y' : h === false ? 'n' : '?';
+  }
+  let out = byConditions.get(key);
+  if (out === undefined) {
+    out = freezeDeep(judge(modalities, conditions));
+    byConditions.set(key, out);
+  }
+  return out;
+}
+
+function judge(
+  modalities: readonly PreparedModality[],
+  conditions: ReadonlyMap<string, boolean | undefined>,
+): PhysioAssessment[] {
   const out: PhysioAssessment[] = [];
-  for (const { physio, rules, fallback } of s.index.derived(PREPARED, prepare)) {
+  for (const { physio, rules, fallback } of modalities) {
     const reasons: Reason[] = [];
     let verdict: PhysioAssessment['verdict'] = 'allowed-after-oncologist-review';
     for (const { rule, conditionKey, ifHolds, ifUnknown } of rules) {
-      let h = conditions.get(conditionKey);
-      if (h === undefined && !conditions.has(conditionKey)) {
-        h = holds(rule, s);
-        conditions.set(conditionKey, h);
-      }
+      const h = conditions.get(conditionKey);
       if (h === true) {
         // "Over the tumour site" forbids the site, not the modality: the modality stays usable elsewhere.
         const effective = rule.when === 'over-tumour-site' ? 'conditional' : rule.verdict;
