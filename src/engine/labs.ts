@@ -1,6 +1,6 @@
 // Lab interpretation against cited reference ranges, and the HPO findings each result implies.
 import type { Case, CaseLab } from '../case/schema.js';
-import type { KnowledgeIndex } from '../knowledge/index.js';
+import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Lab } from '../knowledge/schema.js';
 import type { LabResult } from './assessment.js';
 
@@ -12,34 +12,48 @@ export interface LabFinding {
   readonly quote: string;
 }
 
-/** The reference range that fits the patient: the most specific row matching sex and age, else the general one. */
-export function rangeFor(lab: Lab, sex: string, age: number): { low?: number; high?: number } | undefined {
-  const fits = lab.referenceRanges.filter(
-    (r) =>
-      (r.sex === undefined || r.sex === sex) &&
-      (r.minAge === undefined || age >= r.minAge) &&
-      (r.maxAge === undefined || age <= r.maxAge),
-  );
-  const best = [...fits].sort((a, b) => specificity(b) - specificity(a))[0];
-  if (best === undefined) return undefined;
-  return {
-    ...(best.low === undefined ? {} : { low: best.low }),
-    ...(best.high === undefined ? {} : { high: best.high }),
-  };
-}
+type RangeRow = Lab['referenceRanges'][number];
+type Range = { readonly low?: number; readonly high?: number };
 
-function specificity(r: {
-  sex?: string | undefined;
-  minAge?: number | undefined;
-  maxAge?: number | undefined;
-}): number {
+function specificity(r: RangeRow): number {
   return (r.sex === undefined ? 0 : 2) + (r.minAge === undefined && r.maxAge === undefined ? 0 : 1);
 }
 
-function interpret(
-  lab: CaseLab,
-  range: { low?: number; high?: number } | undefined,
-): LabResult['interpretation'] {
+const RANGES = derivedKey<ReadonlyMap<string, ReadonlyArray<{ row: RangeRow; range: Range }>>>(
+  'reference ranges per lab, most specific first',
+);
+
+/** Each lab's range rows, most specific first (stable), each with the range it shows (built once, shared frozen). */
+function ranges(index: KnowledgeIndex): ReadonlyMap<string, ReadonlyArray<{ row: RangeRow; range: Range }>> {
+  return new Map(
+    index.kb.labs.map((lab) => [
+      lab.id,
+      [...lab.referenceRanges]
+        .sort((a, b) => specificity(b) - specificity(a))
+        .map((row) => ({
+          row,
+          range: Object.freeze({
+            ...(row.low === undefined ? {} : { low: row.low }),
+            ...(row.high === undefined ? {} : { high: row.high }),
+          }),
+        })),
+    ]),
+  );
+}
+
+/** The reference range that fits the patient: the most specific row matching sex and age, else the general one. */
+export function rangeFor(lab: Lab, sex: string, age: number, index: KnowledgeIndex): Range | undefined {
+  for (const { row: r, range } of index.derived(RANGES, ranges).get(lab.id) ?? [])
+    if (
+      (r.sex === undefined || r.sex === sex) &&
+      (r.minAge === undefined || age >= r.minAge) &&
+      (r.maxAge === undefined || age <= r.maxAge)
+    )
+      return range;
+  return undefined;
+}
+
+function interpret(lab: CaseLab, range: Range | undefined): LabResult['interpretation'] {
   if (lab.qualitative !== undefined) return lab.qualitative;
   if (lab.value === undefined || range === undefined) return 'unknown';
   if (range.low !== undefined && lab.value < range.low) return 'low';
@@ -61,7 +75,7 @@ export function interpretLabs(
   for (const caseLab of c.labs) {
     const lab = index.labById.get(caseLab.labId);
     if (lab === undefined) continue;
-    const range = rangeFor(lab, c.patient.sex, c.patient.age);
+    const range = rangeFor(lab, c.patient.sex, c.patient.age, index);
     const interpretation = interpret(caseLab, range);
     results.push({
       field: caseLab.field,

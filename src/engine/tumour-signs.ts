@@ -1,5 +1,5 @@
 // Tumour signs: present findings that point to a tumour type (symptoms, signs, strong risk conditions), as likelihood ratios.
-import type { KnowledgeIndex } from '../knowledge/index.js';
+import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Citation } from './assessment.js';
 import { citationsFor } from './citations.js';
 import type { ObservedFinding } from './likelihood.js';
@@ -19,6 +19,24 @@ export interface TumourSignRatio {
 
 const MAX_COMBINED_RATIO = 100;
 
+type SignRef = NonNullable<ReturnType<KnowledgeIndex['signsByHpo']['get']>>[number];
+
+const FIRED = derivedKey<Map<string, readonly SignRef[]>>('tumour signs fired per present term');
+
+/** The signs a present term fires: its own and those of every broader term (memoised per term). */
+function signsFiredBy(hpo: string, index: KnowledgeIndex): readonly SignRef[] {
+  const memo = index.derived(FIRED, () => new Map());
+  let fired = memo.get(hpo);
+  if (fired === undefined) {
+    const list: SignRef[] = [];
+    // A sign fires on its own term or on any more specific present term.
+    for (const term of [hpo, ...index.ancestors(hpo)]) list.push(...(index.signsByHpo.get(term) ?? []));
+    fired = list;
+    memo.set(hpo, fired);
+  }
+  return fired;
+}
+
 /**
  * For each tumour with at least one present sign (the sign itself or a more specific term), the combined ratio.
  *
@@ -31,19 +49,17 @@ export function tumourSignRatios(
   const hitsByTumour = new Map<string, Map<string, TumourSignHit>>();
   for (const f of findings) {
     if (!f.present) continue;
-    // A sign fires on its own term or on any more specific present term.
-    for (const hpo of [f.hpo, ...index.ancestors(f.hpo)])
-      for (const { tumour, sign } of index.signsByHpo.get(hpo) ?? []) {
-        const hits = hitsByTumour.get(tumour) ?? new Map<string, TumourSignHit>();
-        hitsByTumour.set(tumour, hits);
-        if (hits.has(sign.finding)) continue;
-        hits.set(sign.finding, {
-          label: f.label,
-          strength: sign.strength,
-          ratio: index.kb.model.tumourSignLikelihoodRatio[sign.strength],
-          citations: citationsFor(sign.evidence, index),
-        });
-      }
+    for (const { tumour, sign } of signsFiredBy(f.hpo, index)) {
+      const hits = hitsByTumour.get(tumour) ?? new Map<string, TumourSignHit>();
+      hitsByTumour.set(tumour, hits);
+      if (hits.has(sign.finding)) continue;
+      hits.set(sign.finding, {
+        label: f.label,
+        strength: sign.strength,
+        ratio: index.kb.model.tumourSignLikelihoodRatio[sign.strength],
+        citations: citationsFor(sign.evidence, index),
+      });
+    }
   }
   const out = new Map<string, TumourSignRatio>();
   // Tumour-file order keeps the output independent of finding order.

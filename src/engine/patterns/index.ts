@@ -1,6 +1,6 @@
 // Lab-pattern registry and runner: each pattern file in knowledge/patterns names one module here (dispatch by table).
 import type { Case } from '../../case/schema.js';
-import type { KnowledgeIndex } from '../../knowledge/index.js';
+import { derivedKey, type KnowledgeIndex, type Pattern } from '../../knowledge/index.js';
 import type { LabResult } from '../assessment.js';
 import { citationsFor } from '../citations.js';
 import type { ObservedFinding } from '../likelihood.js';
@@ -43,6 +43,18 @@ export const PATTERN_MODULES: readonly PatternModule[] = [
   esrPattern,
 ];
 
+const SPECS = derivedKey<ReadonlyArray<{ module: PatternModule; spec: Pattern }>>(
+  'pattern modules with their files',
+);
+
+/** Each module with its pattern file, in evaluation order (a module without a file is not run). */
+function specs(index: KnowledgeIndex): ReadonlyArray<{ module: PatternModule; spec: Pattern }> {
+  return PATTERN_MODULES.flatMap((module) => {
+    const spec = index.kb.patterns.find((p) => p.module === module.id);
+    return spec === undefined ? [] : [{ module, spec }];
+  });
+}
+
 export interface PatternFinding {
   readonly hpo: string;
   readonly label: string;
@@ -75,9 +87,9 @@ export function evaluatePatterns(
   };
   const results: PatternResult[] = [];
   const out: PatternFinding[] = [];
-  for (const module of PATTERN_MODULES) {
-    const spec = index.kb.patterns.find((p) => p.module === module.id);
-    if (spec === undefined || !module.labs.some((id) => byId.has(id))) continue;
+  if (byId.size === 0) return { results, findings: out };
+  for (const { module, spec } of index.derived(SPECS, specs)) {
+    if (!module.labs.some((id) => byId.has(id))) continue;
     const reader = new LabReader(byId, index);
     const { emits, ...result } = module.evaluate(
       { c, labs: reader, findings, index, finding },
