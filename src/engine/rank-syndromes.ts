@@ -7,6 +7,7 @@ import { citationsFor, mergeCitations } from './citations.js';
 import { compareIds } from './compare.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
 import { scoreAllSyndromes } from './fast-score.js';
+import { insertionSort } from './insertion-sort.js';
 import {
   type CaseEvidence,
   caseEvidence,
@@ -185,24 +186,33 @@ function paraneoplasticProbabilities(
   return q;
 }
 
+/** A syndrome below this posterior cannot carry a tumour route (its weight, posterior × share, is smaller still). */
+export const MIN_ROUTE_WEIGHT = 1e-3;
+
 /**
- * Positions ordered by posterior, highest first, ties by id order. An insertion sort on plain number arrays: for a few dozen
- * syndromes it beats Array.prototype.sort, whose comparator calls dominate at this size.
+ * The positions that can reach the output, best first (ties by id order): the `keep` best, and every one at or above
+ * `floor`. An insertion sort into a short list: most syndromes fall below both and are passed over after one compare.
  */
-function bestFirst(posteriors: readonly number[], idRank: Int32Array): number[] {
-  const order: number[] = new Array(posteriors.length);
-  for (let i = 0; i < order.length; i++) {
-    const p = posteriors[i] ?? 0;
-    const r = idRank[i] ?? 0;
-    let j = i - 1;
-    while (j >= 0) {
-      const o = order[j] ?? 0;
-      const q = posteriors[o] ?? 0;
-      if (q > p || (q === p && (idRank[o] ?? 0) < r)) break;
-      order[j + 1] = o;
+function bestFirst(posteriors: readonly number[], idRank: Int32Array, keep: number, floor: number): number[] {
+  const order: number[] = [];
+  const better = (a: number, b: number) => {
+    const pa = posteriors[a] ?? 0;
+    const pb = posteriors[b] ?? 0;
+    return pa > pb || (pa === pb && (idRank[a] ?? 0) < (idRank[b] ?? 0));
+  };
+  for (let i = 0; i < posteriors.length; i++) {
+    const last = order[order.length - 1];
+    if (order.length >= keep && (posteriors[i] ?? 0) < floor && last !== undefined && !better(i, last))
+      continue;
+    let j = order.length - 1;
+    order.push(i);
+    while (j >= 0 && better(i, order[j] ?? 0)) {
+      order[j + 1] = order[j] ?? 0;
       j--;
     }
     order[j + 1] = i;
+    // Drop what fell out of the kept head and lies below the floor.
+    while (order.length > keep && (posteriors[order[order.length - 1] ?? 0] ?? 0) < floor) order.pop();
   }
   return order;
 }
@@ -211,7 +221,10 @@ function bestFirst(posteriors: readonly number[], idRank: Int32Array): number[] 
 export interface SyndromeRanking {
   /** Every syndrome's posterior, in kb.syndromes order. */
   readonly syndromes: SyndromePosterior[];
-  /** The same posteriors, best first (ties by id, so the order never depends on file order). */
+  /**
+   * The syndromes that can reach the output, best first (ties by id, so the order never depends on file order): the
+   * model's list length, and every syndrome with a posterior of at least MIN_ROUTE_WEIGHT.
+   */
   readonly sorted: SyndromePosterior[];
   /** Posterior of "no catalogued syndrome". */
   readonly none: number;
@@ -222,7 +235,7 @@ export interface SyndromeRanking {
 /**
  * Posterior probability of each syndrome and of "no catalogued syndrome", from priors and likelihood ratios.
  *
- * @returns every syndrome's posterior (in kb.syndromes order and sorted) and the posterior of no syndrome
+ * @returns every syndrome's posterior (in kb.syndromes order), the best first, and the posterior of no syndrome
  */
 export function syndromePosteriors(
   c: Case,
@@ -271,14 +284,18 @@ export function syndromePosteriors(
       logPriorFactor: logPriorFactors[position] ?? 0,
     };
   }
-  const order = bestFirst(posteriors, table.idRank);
-  const sorted: SyndromePosterior[] = new Array(n);
-  for (let i = 0; i < n; i++) sorted[i] = syndromes[order[i] ?? 0] as SyndromePosterior;
+  const order = bestFirst(posteriors, table.idRank, index.kb.model.listLength, MIN_ROUTE_WEIGHT);
+  const sorted: SyndromePosterior[] = new Array(order.length);
+  for (let i = 0; i < order.length; i++) sorted[i] = syndromes[order[i] ?? 0] as SyndromePosterior;
   return { none: Math.exp(logNone - max) / denominator, syndromes, sorted, evidence };
 }
 
-const byWeight = (a: Contribution, b: Contribution) =>
-  Math.abs(b.weight) - Math.abs(a.weight) || compareIds(a.id, b.id);
+/** Heaviest first, ties by id. */
+const heavier = (a: Contribution, b: Contribution): boolean => {
+  const wa = Math.abs(a.weight);
+  const wb = Math.abs(b.weight);
+  return wa > wb || (wa === wb && a.id < b.id);
+};
 
 /** The output shape of one ranked syndrome, with its for/against evidence (built only for the syndromes shown). */
 export function toRankedSyndrome(
@@ -307,8 +324,8 @@ export function toRankedSyndrome(
     score: round(p.posterior, 4),
     paraneoplasticProbability: round(p.paraneoplasticProbability, 3),
     logLikelihoodRatio: round(p.logLikelihoodRatio, 3),
-    for: forList.sort(byWeight),
-    against: against.sort(byWeight),
+    for: insertionSort(forList, heavier),
+    against: insertionSort(against, heavier),
     citations: mergeCitations(citations),
   };
 }

@@ -3,15 +3,17 @@ import type { Case } from '../case/schema.js';
 import type { Antibody, KnowledgeIndex } from '../knowledge/index.js';
 import type { RankedTumour, TumourReason, Warning } from './assessment.js';
 import { citationsFor, mergeCitations } from './citations.js';
-import { compareIds } from './compare.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
+import { insertionSort } from './insertion-sort.js';
 import { relativeTumourShares } from './likelihood.js';
-import type { SyndromePosterior } from './rank-syndromes.js';
+import { MIN_ROUTE_WEIGHT, type SyndromePosterior } from './rank-syndromes.js';
 import { round } from './round.js';
 import type { TumourSignRatio } from './tumour-signs.js';
 
 const MAX_REASONS = 5;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+const NO_ROUTES: readonly Route[] = Object.freeze([]);
 
 type Share = ReturnType<typeof relativeTumourShares>[number];
 
@@ -64,7 +66,7 @@ export function rankTumours(
   for (const p of posteriors) {
     const weight = p.posterior * p.paraneoplasticProbability;
     // Routes below 0.1% cannot move a noisy-OR score visibly.
-    if (weight < 1e-3) continue;
+    if (weight < MIN_ROUTE_WEIGHT) continue;
     for (const share of relativeTumourShares(p.syndrome.tumours, index))
       add(share.tumour, { contribution: weight * share.share, share, syndrome: p });
   }
@@ -78,14 +80,20 @@ export function rankTumours(
   const known = new Map<string, string>();
   for (const k of c.knownCancers) if (k.tumourId !== undefined) known.set(k.tumourId, k.text);
   const warnings: Warning[] = [];
-  const scored: Array<{ tumour: (typeof index.kb.tumours)[number]; score: number; routes: Route[] }> = [];
+  const scored: Array<{
+    tumour: (typeof index.kb.tumours)[number];
+    score: number;
+    routes: readonly Route[];
+  }> = [];
   for (const tumour of index.kb.tumours) {
-    const routes = reasons.get(tumour.id) ?? [];
-    const knownText = known.get(tumour.id);
-    const sign = signs.get(tumour.id);
+    const routes = reasons.get(tumour.id) ?? NO_ROUTES;
+    const knownText = known.size === 0 ? undefined : known.get(tumour.id);
+    const sign = signs.size === 0 ? undefined : signs.get(tumour.id);
     if (routes.length === 0 && knownText === undefined && sign === undefined) continue;
     if (tumour.sex !== 'any' && c.patient.sex !== tumour.sex && c.patient.sex !== 'unknown') continue;
-    let score = 1 - routes.reduce((prod, r) => prod * (1 - Math.min(r.contribution, 0.999)), 1);
+    let none = 1;
+    for (const r of routes) none *= 1 - Math.min(r.contribution, 0.999);
+    let score = 1 - none;
     if (sign !== undefined) {
       const base = score > 0 ? score : index.kb.model.tumourSignBaseline;
       const odds = (base / (1 - base)) * sign.ratio;
@@ -103,16 +111,16 @@ export function rankTumours(
       });
     scored.push({ tumour, score, routes });
   }
-  scored.sort((a, b) => b.score - a.score || compareIds(a.tumour.id, b.tumour.id));
+  insertionSort(scored, (a, b) => a.score > b.score || (a.score === b.score && a.tumour.id < b.tumour.id));
   const ranked: RankedTumour[] = scored
     .slice(0, index.kb.model.listLength)
     .map(({ tumour, score, routes }) => {
       const knownText = known.get(tumour.id);
       // The strongest routes explain a tumour; the rest still count in its score.
-      const why: TumourReason[] = [...routes]
-        .sort((a, b) => b.contribution - a.contribution)
-        .slice(0, MAX_REASONS)
-        .map((r) => describeRoute(r, index));
+      const strongest = insertionSort([...routes], (a, b) => a.contribution > b.contribution);
+      const why: TumourReason[] = [];
+      for (let i = 0; i < strongest.length && i < MAX_REASONS; i++)
+        why.push(describeRoute(strongest[i] as Route, index));
       for (const h of signs.get(tumour.id)?.hits ?? [])
         why.push({
           reason: `${h.label} points to this tumour (${h.strength} sign: odds × ${h.ratio})`,
