@@ -12,8 +12,9 @@ import type { CaseEvidence } from './likelihood.js';
 export function scoreAllSyndromes(evidence: CaseEvidence, index: KnowledgeIndex): number[] {
   const { findings, antibodies, relations } = evidence;
   const model = index.kb.model;
-  // A plain array: allocating a typed array costs more than this whole loop for a few dozen syndromes.
-  const total: number[] = new Array(index.kb.syndromes.length).fill(0);
+  // A packed plain array of doubles: allocating a typed array costs more than this whole loop for a few dozen syndromes.
+  const total: number[] = [];
+  for (let s = 0; s < index.kb.syndromes.length; s++) total.push(0);
   const lnUnrelated = Math.log(model.unrelatedFindingRate);
   const used = new Set<object>();
   for (let i = 0; i < findings.length; i++) {

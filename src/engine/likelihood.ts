@@ -35,12 +35,13 @@ export function caseEvidence(
   antibodies: readonly CaseAntibody[],
   index: KnowledgeIndex,
 ): CaseEvidence {
-  const relations: TermRelations[] = new Array(findings.length);
-  for (let i = 0; i < findings.length; i++) {
-    const f = findings[i] as ObservedFinding;
-    relations[i] = relationsOf(f.hpo, f.present, index);
+  const relations: TermRelations[] = [];
+  const unlisted: Array<Contribution | undefined> = [];
+  for (const f of findings) {
+    relations.push(relationsOf(f.hpo, f.present, index));
+    unlisted.push(undefined);
   }
-  return { findings, antibodies, relations, unlisted: new Array(findings.length).fill(undefined) };
+  return { findings, antibodies, relations, unlisted };
 }
 
 const NO_CITATIONS: readonly Citation[] = Object.freeze([]);

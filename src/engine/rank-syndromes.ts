@@ -139,9 +139,9 @@ function paraneoplasticProbabilities(
 ): number[] {
   const all = index.kb.syndromes;
   const n = all.length;
-  const q: number[] = new Array(n);
+  const q: number[] = [];
   // Only syndromes with a signed tumour need the weighted sum; for the rest every ratio is 1, so it is the share sum.
-  const signed: boolean[] = new Array(n).fill(false);
+  const signed: boolean[] = signs.size === 0 ? [] : new Array(n).fill(false);
   for (const tumour of signs.keys())
     for (const position of table.byTumour.get(tumour) ?? []) signed[position] = true;
   let modifierPresence: Map<string, boolean> | undefined;
@@ -169,7 +169,7 @@ function paraneoplasticProbabilities(
       const odds = (share / (1 - share)) * expected;
       share = odds / (1 + odds);
     }
-    q[position] = share;
+    q.push(share);
   }
   for (const a of c.antibodies) {
     if (a.result !== 'positive') continue;
@@ -195,20 +195,20 @@ export const MIN_ROUTE_WEIGHT = 1e-3;
  */
 function bestFirst(posteriors: readonly number[], idRank: Int32Array, keep: number, floor: number): number[] {
   const order: number[] = [];
-  const better = (a: number, b: number) => {
-    const pa = posteriors[a] ?? 0;
-    const pb = posteriors[b] ?? 0;
-    return pa > pb || (pa === pb && (idRank[a] ?? 0) < (idRank[b] ?? 0));
-  };
   for (let i = 0; i < posteriors.length; i++) {
-    const last = order[order.length - 1];
-    if (order.length >= keep && (posteriors[i] ?? 0) < floor && last !== undefined && !better(i, last))
-      continue;
+    const p = posteriors[i] ?? 0;
+    const r = idRank[i] ?? 0;
+    const last = order[order.length - 1] ?? 0;
+    const q = posteriors[last] ?? 0;
+    const beatsLast = p > q || (p === q && r < (idRank[last] ?? 0));
+    if (order.length >= keep && p < floor && !beatsLast) continue;
     let j = order.length - 1;
     order.push(i);
-    while (j >= 0 && better(i, order[j] ?? 0)) {
-      order[j + 1] = order[j] ?? 0;
-      j--;
+    for (; j >= 0; j--) {
+      const o = order[j] ?? 0;
+      const po = posteriors[o] ?? 0;
+      if (po > p || (po === p && (idRank[o] ?? 0) < r)) break;
+      order[j + 1] = o;
     }
     order[j + 1] = i;
     // Drop what fell out of the kept head and lies below the floor.
@@ -249,44 +249,45 @@ export function syndromePosteriors(
   const logLrs = scoreAllSyndromes(evidence, index);
   const shares = paraneoplasticProbabilities(c, findings, index, table, signs);
   const n = all.length;
-  const logPriorFactors: number[] = new Array(n);
-  const logPosts: number[] = new Array(n);
+  // Packed arrays (filled by push): holey ones cost a hole check on every read.
+  const logPriorFactors: number[] = [];
+  const logPosts: number[] = [];
   const logNone = Math.log(index.kb.model.noSyndromePrior);
   let max = logNone;
   for (let position = 0; position < n; position++) {
     let logPriorFactor = 0;
     for (const m of table.priorModifiers[position] ?? [])
       if (matchesDemographic(m.when, c.patient)) logPriorFactor += Math.log(m.factor);
-    logPriorFactors[position] = logPriorFactor;
+    logPriorFactors.push(logPriorFactor);
     const logPost = (table.logBasePrior[position] ?? 0) + logPriorFactor + (logLrs[position] ?? 0);
-    logPosts[position] = logPost;
+    logPosts.push(logPost);
     if (logPost > max) max = logPost;
   }
   // Relative posteriors (exp once each), then normalised against "no syndrome".
-  const posteriors: number[] = new Array(n);
+  const posteriors: number[] = [];
   let sum = 0;
   for (let position = 0; position < n; position++) {
     const e = Math.exp((logPosts[position] ?? 0) - max);
-    posteriors[position] = e;
+    posteriors.push(e);
     sum += e;
   }
   const denominator = Math.exp(logNone - max) + sum;
-  const syndromes: SyndromePosterior[] = new Array(n);
+  const syndromes: SyndromePosterior[] = [];
   for (let position = 0; position < n; position++) {
     const posterior = (posteriors[position] ?? 0) / denominator;
     posteriors[position] = posterior;
-    syndromes[position] = {
+    syndromes.push({
       syndrome: all[position] as Syndrome,
       position,
       posterior,
       paraneoplasticProbability: shares[position] ?? 0,
       logLikelihoodRatio: (logLrs[position] ?? 0) / Math.LN10,
       logPriorFactor: logPriorFactors[position] ?? 0,
-    };
+    });
   }
   const order = bestFirst(posteriors, table.idRank, index.kb.model.listLength, MIN_ROUTE_WEIGHT);
-  const sorted: SyndromePosterior[] = new Array(order.length);
-  for (let i = 0; i < order.length; i++) sorted[i] = syndromes[order[i] ?? 0] as SyndromePosterior;
+  const sorted: SyndromePosterior[] = [];
+  for (const position of order) sorted.push(syndromes[position] as SyndromePosterior);
   return { none: Math.exp(logNone - max) / denominator, syndromes, sorted, evidence };
 }
 
