@@ -33,12 +33,17 @@ export function citationsFor(evidence: readonly Evidence[], index: KnowledgeInde
 /** Merge citation lists, first occurrence wins, order kept. */
 export function mergeCitations(lists: ReadonlyArray<readonly Citation[]>): Citation[] {
   const out: Citation[] = [];
-  // Lists are short (a handful of references), so a scan beats building a set.
-  for (const list of lists) for (const c of list) if (!hasRef(out, c.ref)) out.push(c);
+  // Lists are short (a handful of references): a scan of the refs taken so far beats building a set.
+  const refs: string[] = [];
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i] as readonly Citation[];
+    for (let k = 0; k < list.length; k++) {
+      const c = list[k] as Citation;
+      if (!refs.includes(c.ref)) {
+        refs.push(c.ref);
+        out.push(c);
+      }
+    }
+  }
   return out;
-}
-
-function hasRef(list: readonly Citation[], ref: string): boolean {
-  for (const c of list) if (c.ref === ref) return true;
-  return false;
 }
