@@ -1,9 +1,10 @@
 // Tumour ranking for this patient: syndromes and antibodies point to tumours; sex, age and smoking adjust them.
 import type { Case } from '../case/schema.js';
-import type { Antibody, KnowledgeIndex } from '../knowledge/index.js';
-import type { RankedTumour, TumourReason, Warning } from './assessment.js';
+import { derivedKey, type KnowledgeIndex, type Tumour } from '../knowledge/index.js';
+import type { Citation, RankedTumour, TumourReason, Warning } from './assessment.js';
 import { citationsFor, mergeCitations } from './citations.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
+import { freezeDeep } from './freeze.js';
 import { insertionSort } from './insertion-sort.js';
 import { relativeTumourShares } from './likelihood.js';
 import { MIN_ROUTE_WEIGHT, type SyndromePosterior } from './rank-syndromes.js';
@@ -13,34 +14,110 @@ import type { TumourSignRatio } from './tumour-signs.js';
 const MAX_REASONS = 5;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-const NO_ROUTES: readonly Route[] = Object.freeze([]);
+/** A syndrome's link to one tumour, with the fixed words of the reason it gives (built once). */
+interface SyndromeLink {
+  readonly tumour: number;
+  readonly share: number;
+  /** The reason reads `${name} (probability …, paraneoplastic in …${tail}`. */
+  readonly name: string;
+  readonly tail: string;
+  readonly citations: readonly Citation[];
+}
 
-type Share = ReturnType<typeof relativeTumourShares>[number];
+/** A positive antibody's link to one tumour: its contribution and reason depend on the knowledge alone. */
+interface AntibodyLink {
+  readonly tumour: number;
+  readonly reason: TumourReason;
+}
+
+interface TumourTable {
+  readonly position: ReadonlyMap<string, number>;
+  /** By syndrome position in kb.syndromes. */
+  readonly bySyndrome: ReadonlyArray<readonly SyndromeLink[]>;
+  readonly byAntibody: ReadonlyMap<string, readonly AntibodyLink[]>;
+}
+
+const TABLE = derivedKey<TumourTable>('tumour links of every syndrome and antibody');
+
+function buildTable(index: KnowledgeIndex): TumourTable {
+  const position = new Map(index.kb.tumours.map((t, at) => [t.id, at]));
+  const bySyndrome = index.kb.syndromes.map((s) =>
+    relativeTumourShares(s.tumours, index).flatMap((t) => {
+      const at = position.get(t.tumour);
+      return at === undefined
+        ? []
+        : [
+            {
+              tumour: at,
+              share: t.share,
+              name: s.name,
+              tail: `); this tumour is ${pct(t.share)} of its associated tumours`,
+              citations: citationsFor(t.evidence, index),
+            },
+          ];
+    }),
+  );
+  const byAntibody = new Map<string, readonly AntibodyLink[]>();
+  for (const antibody of index.kb.antibodies) {
+    const links: AntibodyLink[] = [];
+    for (const t of relativeTumourShares(antibody.tumours, index)) {
+      const at = position.get(t.tumour);
+      if (at === undefined) continue;
+      links.push({
+        tumour: at,
+        reason: freezeDeep({
+          reason: `${antibody.name} positive: cancer in ${pct(antibody.cancerShare.value)} of positive patients; this tumour is ${pct(t.share)} of them`,
+          citations: mergeCitations([
+            citationsFor(antibody.cancerShare.evidence, index),
+            citationsFor(t.evidence, index),
+          ]),
+          contribution: antibody.cancerShare.value * t.share,
+        }),
+      });
+    }
+    byAntibody.set(antibody.id, links);
+  }
+  return { position, bySyndrome, byAntibody };
+}
 
 /** One route from a likely syndrome or a positive antibody to a tumour, with what it adds to the noisy-OR. */
 interface Route {
   readonly contribution: number;
-  readonly share: Share;
-  readonly syndrome?: SyndromePosterior;
-  readonly antibody?: Antibody;
+  readonly syndrome?: { readonly p: SyndromePosterior; readonly link: SyndromeLink };
+  readonly antibody?: TumourReason;
 }
 
-function describeRoute(r: Route, index: KnowledgeIndex): TumourReason {
-  const { share, syndrome: p, antibody } = r;
-  if (p !== undefined)
-    return {
-      reason: `${p.syndrome.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}); this tumour is ${pct(share.share)} of its associated tumours`,
-      citations: citationsFor(share.evidence, index),
-      contribution: r.contribution,
-    };
+function describeRoute(r: Route): TumourReason {
+  if (r.antibody !== undefined) return r.antibody;
+  const { p, link } = r.syndrome as NonNullable<Route['syndrome']>;
   return {
-    reason: `${antibody?.name} positive: cancer in ${pct(antibody?.cancerShare.value ?? 0)} of positive patients; this tumour is ${pct(share.share)} of them`,
-    citations: mergeCitations([
-      citationsFor(antibody?.cancerShare.evidence ?? [], index),
-      citationsFor(share.evidence, index),
-    ]),
+    reason: `${link.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}${link.tail}`,
+    citations: link.citations,
     contribution: r.contribution,
   };
+}
+
+/** The reasons that add nothing to the noisy-OR: tumour signs and demographic modifiers. */
+function otherReasons(
+  tumour: Tumour,
+  c: Case,
+  signs: TumourSignRatio | undefined,
+  index: KnowledgeIndex,
+  why: TumourReason[],
+): void {
+  for (const h of signs?.hits ?? [])
+    why.push({
+      reason: `${h.label} points to this tumour (${h.strength} sign: odds × ${h.ratio})`,
+      contribution: 0,
+      citations: h.citations,
+    });
+  for (const m of tumour.priorModifiers)
+    if (matchesDemographic(m.when, c.patient))
+      why.push({
+        reason: `${m.reason} (${describeDemographic(m.when)}: odds × ${m.factor})`,
+        contribution: 0,
+        citations: citationsFor(m.evidence, index),
+      });
 }
 
 /**
@@ -55,44 +132,41 @@ export function rankTumours(
   index: KnowledgeIndex,
   signs: ReadonlyMap<string, TumourSignRatio>,
 ): { tumours: RankedTumour[]; warnings: Warning[] } {
-  // Routes are kept as data: only the tumours that are listed get their words and citations built.
-  const reasons = new Map<string, Route[]>();
-  const add = (tumour: string, route: Route) => {
+  const table = index.derived(TABLE, buildTable);
+  const tumours = index.kb.tumours;
+  // Routes are kept as data, by tumour position: only the tumours that are listed get their words built.
+  const routes: Array<Route[] | undefined> = [];
+  const add = (tumour: number, route: Route) => {
     if (route.contribution <= 0) return;
-    const list = reasons.get(tumour);
-    if (list === undefined) reasons.set(tumour, [route]);
+    const list = routes[tumour];
+    if (list === undefined) routes[tumour] = [route];
     else list.push(route);
   };
   for (const p of posteriors) {
     const weight = p.posterior * p.paraneoplasticProbability;
     // Routes below 0.1% cannot move a noisy-OR score visibly.
     if (weight < MIN_ROUTE_WEIGHT) continue;
-    for (const share of relativeTumourShares(p.syndrome.tumours, index))
-      add(share.tumour, { contribution: weight * share.share, share, syndrome: p });
+    for (const link of table.bySyndrome[p.position] ?? [])
+      add(link.tumour, { contribution: weight * link.share, syndrome: { p, link } });
   }
   for (const a of c.antibodies) {
     if (a.result !== 'positive') continue;
-    const antibody = index.antibodyById.get(a.antibodyId);
-    if (antibody === undefined) continue;
-    for (const share of relativeTumourShares(antibody.tumours, index))
-      add(share.tumour, { contribution: antibody.cancerShare.value * share.share, share, antibody });
+    for (const link of table.byAntibody.get(a.antibodyId) ?? [])
+      add(link.tumour, { contribution: link.reason.contribution, antibody: link.reason });
   }
   const known = new Map<string, string>();
   for (const k of c.knownCancers) if (k.tumourId !== undefined) known.set(k.tumourId, k.text);
   const warnings: Warning[] = [];
-  const scored: Array<{
-    tumour: (typeof index.kb.tumours)[number];
-    score: number;
-    routes: readonly Route[];
-  }> = [];
-  for (const tumour of index.kb.tumours) {
-    const routes = reasons.get(tumour.id) ?? NO_ROUTES;
+  const scored: Array<{ tumour: Tumour; score: number; routes: readonly Route[] }> = [];
+  for (let at = 0; at < tumours.length; at++) {
+    const tumour = tumours[at] as Tumour;
+    const list = routes[at] ?? [];
     const knownText = known.size === 0 ? undefined : known.get(tumour.id);
     const sign = signs.size === 0 ? undefined : signs.get(tumour.id);
-    if (routes.length === 0 && knownText === undefined && sign === undefined) continue;
+    if (list.length === 0 && knownText === undefined && sign === undefined) continue;
     if (tumour.sex !== 'any' && c.patient.sex !== tumour.sex && c.patient.sex !== 'unknown') continue;
     let none = 1;
-    for (const r of routes) none *= 1 - Math.min(r.contribution, 0.999);
+    for (const r of list) none *= 1 - Math.min(r.contribution, 0.999);
     let score = 1 - none;
     if (sign !== undefined) {
       const base = score > 0 ? score : index.kb.model.tumourSignBaseline;
@@ -104,52 +178,40 @@ export function rankTumours(
       const odds = (score / (1 - score)) * m.factor;
       score = odds / (1 + odds);
     }
-    if (knownText !== undefined && routes.length === 0)
+    if (knownText !== undefined && list.length === 0)
       warnings.push({
         code: 'known-cancer-inconsistent',
         message: `The known cancer "${knownText}" is not typical of the likely syndromes or antibodies: it does not end the search for the tumours ranked here.`,
       });
-    scored.push({ tumour, score, routes });
+    scored.push({ tumour, score, routes: list });
   }
   insertionSort(scored, (a, b) => a.score > b.score || (a.score === b.score && a.tumour.id < b.tumour.id));
-  const ranked: RankedTumour[] = scored
-    .slice(0, index.kb.model.listLength)
-    .map(({ tumour, score, routes }) => {
-      const knownText = known.get(tumour.id);
-      // The strongest routes explain a tumour; the rest still count in its score.
-      const strongest = insertionSort([...routes], (a, b) => a.contribution > b.contribution);
-      const why: TumourReason[] = [];
-      for (let i = 0; i < strongest.length && i < MAX_REASONS; i++)
-        why.push(describeRoute(strongest[i] as Route, index));
-      for (const h of signs.get(tumour.id)?.hits ?? [])
-        why.push({
-          reason: `${h.label} points to this tumour (${h.strength} sign: odds × ${h.ratio})`,
-          contribution: 0,
-          citations: h.citations,
-        });
-      for (const m of tumour.priorModifiers)
-        if (matchesDemographic(m.when, c.patient))
-          why.push({
-            reason: `${m.reason} (${describeDemographic(m.when)}: odds × ${m.factor})`,
-            contribution: 0,
-            citations: citationsFor(m.evidence, index),
-          });
-      if (knownText !== undefined)
-        why.unshift({
-          reason:
-            routes.length > 0
-              ? `known cancer ("${knownText}") that fits the likely syndromes or antibodies`
-              : `known cancer ("${knownText}"), but not one these syndromes or antibodies usually come from`,
-          contribution: 0,
-          citations: [],
-        });
-      return {
-        id: tumour.id,
-        name: tumour.name,
-        score: round(score, 4),
-        known: knownText !== undefined,
-        why,
-      };
+  const ranked: RankedTumour[] = [];
+  for (let i = 0; i < scored.length && i < index.kb.model.listLength; i++) {
+    const { tumour, score, routes: list } = scored[i] as (typeof scored)[number];
+    const knownText = known.get(tumour.id);
+    // The strongest routes explain a tumour; the rest still count in its score.
+    const strongest = insertionSort([...list], (a, b) => a.contribution > b.contribution);
+    const why: TumourReason[] = [];
+    for (let k = 0; k < strongest.length && k < MAX_REASONS; k++)
+      why.push(describeRoute(strongest[k] as Route));
+    otherReasons(tumour, c, signs.get(tumour.id), index, why);
+    if (knownText !== undefined)
+      why.unshift({
+        reason:
+          list.length > 0
+            ? `known cancer ("${knownText}") that fits the likely syndromes or antibodies`
+            : `known cancer ("${knownText}"), but not one these syndromes or antibodies usually come from`,
+        contribution: 0,
+        citations: [],
+      });
+    ranked.push({
+      id: tumour.id,
+      name: tumour.name,
+      score: round(score, 4),
+      known: knownText !== undefined,
+      why,
     });
+  }
   return { tumours: ranked, warnings };
 }
