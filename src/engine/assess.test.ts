@@ -120,8 +120,7 @@ describe('assess — properties', () => {
           .find((hpo) => hpo !== undefined && !x.findings.some((f) => f.hpo === hpo));
         if (typical === undefined) return true;
         const score = (c: Case) => {
-          const all = syndromePosteriors(c, observed(c), index).syndromes;
-          return all.find((s) => s.syndrome.id === syndrome.id)?.logLikelihoodRatio ?? Number.NaN;
+          return syndromePosteriors(c, observed(c), index).logLikelihoodRatios[k] ?? Number.NaN;
         };
         const before = score(build(x));
         const after = score(build({ ...x, findings: [...x.findings, { hpo: typical, present: true }] }));

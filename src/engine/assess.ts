@@ -89,10 +89,14 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     index,
   );
   const signs = tumourSignRatios(findings, index);
-  const { syndromes, sorted, none, evidence } = syndromePosteriors(patientCase, findings, index, signs);
-  const viaSyndromes = syndromes.reduce((sum, s) => sum + s.posterior * s.paraneoplasticProbability, 0);
+  const { sorted, none, evidence, paraneoplasticMass } = syndromePosteriors(
+    patientCase,
+    findings,
+    index,
+    signs,
+  );
   // Two routes to "paraneoplastic": a fitting syndrome, or an antibody that is itself a cancer marker (noisy-OR).
-  const pnsProbability = 1 - (1 - viaSyndromes) * (1 - antibodyCancerRoute(patientCase, index));
+  const pnsProbability = 1 - (1 - paraneoplasticMass) * (1 - antibodyCancerRoute(patientCase, index));
   const tumours = rankTumours(patientCase, sorted, index, signs);
   const pnsCare = evaluatePnsCare(patientCase, sorted, index);
   const top = sorted[0];

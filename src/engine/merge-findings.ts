@@ -80,3 +80,31 @@ export function usedByKnowledge(hpo: string, index: KnowledgeIndex): boolean {
   }
   return known;
 }
+
+const IMPLIED = derivedKey<Map<string, readonly string[]>>('knowledge findings implied by a present term');
+
+/** The knowledge findings (by id) a present term implies: its own and those of every broader term (memoised). */
+function impliedFindings(hpo: string, index: KnowledgeIndex): readonly string[] {
+  const memo = index.derived(IMPLIED, () => new Map());
+  let implied = memo.get(hpo);
+  if (implied === undefined) {
+    const ids: string[] = [];
+    for (const term of [hpo, ...index.ancestors(hpo)]) {
+      const finding = index.findingByHpo.get(term);
+      if (finding !== undefined) ids.push(finding.id);
+    }
+    implied = ids;
+    memo.set(hpo, implied);
+  }
+  return implied;
+}
+
+/** Knowledge findings (by id) present in the case: stated present, or implied by a more specific present term. */
+export function presentFindings(
+  findings: readonly ObservedFinding[],
+  index: KnowledgeIndex,
+): ReadonlySet<string> {
+  const present = new Set<string>();
+  for (const f of findings) if (f.present) for (const id of impliedFindings(f.hpo, index)) present.add(id);
+  return present;
+}

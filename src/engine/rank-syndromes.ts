@@ -15,6 +15,7 @@ import {
   relativeTumourShares,
   scoreSyndrome,
 } from './likelihood.js';
+import { presentFindings } from './merge-findings.js';
 import { round } from './round.js';
 import type { TumourSignRatio } from './tumour-signs.js';
 
@@ -25,8 +26,6 @@ export interface SyndromePosterior {
   readonly posterior: number;
   readonly paraneoplasticProbability: number;
   readonly logLikelihoodRatio: number;
-  /** ln of the demographic prior factor (the modifiers that apply). */
-  readonly logPriorFactor: number;
 }
 
 function priorContributions(syndrome: Syndrome, c: Case, index: KnowledgeIndex): Contribution[] {
@@ -114,14 +113,6 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
   };
 }
 
-/** Whether a knowledge finding is present in the case (its own term or a more specific one). */
-function presentFinding(id: string, findings: readonly ObservedFinding[], index: KnowledgeIndex): boolean {
-  const hpo = index.findingById.get(id)?.code.code;
-  if (hpo === undefined) return false;
-  for (const f of findings) if (f.present && (f.hpo === hpo || index.ancestors(f.hpo).has(hpo))) return true;
-  return false;
-}
-
 // P(paraneoplastic | syndrome) is capped below certainty when relative risks multiply the base share.
 const MAX_SHARE = 0.95;
 
@@ -144,19 +135,14 @@ function paraneoplasticProbabilities(
   const signed: boolean[] = signs.size === 0 ? [] : new Array(n).fill(false);
   for (const tumour of signs.keys())
     for (const position of table.byTumour.get(tumour) ?? []) signed[position] = true;
-  let modifierPresence: Map<string, boolean> | undefined;
+  let present: ReadonlySet<string> | undefined;
   for (let position = 0; position < n; position++) {
     let share = table.baseShare[position] ?? 0;
     for (const m of table.shareModifiers[position] ?? []) {
       if (m.when !== undefined && !matchesDemographic(m.when, c.patient)) continue;
       if (m.finding !== undefined) {
-        modifierPresence ??= new Map();
-        let present = modifierPresence.get(m.finding);
-        if (present === undefined) {
-          present = presentFinding(m.finding, findings, index);
-          modifierPresence.set(m.finding, present);
-        }
-        if (!present) continue;
+        present ??= presentFindings(findings, index);
+        if (!present.has(m.finding)) continue;
       }
       share = Math.min(MAX_SHARE, share * m.relativeRisk);
     }
@@ -217,10 +203,8 @@ function bestFirst(posteriors: readonly number[], idRank: Int32Array, keep: numb
   return order;
 }
 
-/** The ranking of one case: every syndrome's posterior, best first, and what the explanations reuse. */
+/** The ranking of one case: the syndromes that can reach the output, best first, and what the explanations reuse. */
 export interface SyndromeRanking {
-  /** Every syndrome's posterior, in kb.syndromes order. */
-  readonly syndromes: SyndromePosterior[];
   /**
    * The syndromes that can reach the output, best first (ties by id, so the order never depends on file order): the
    * model's list length, and every syndrome with a posterior of at least MIN_ROUTE_WEIGHT.
@@ -228,6 +212,10 @@ export interface SyndromeRanking {
   readonly sorted: SyndromePosterior[];
   /** Posterior of "no catalogued syndrome". */
   readonly none: number;
+  /** Σ over every syndrome of posterior × P(paraneoplastic | syndrome): the route to "paraneoplastic" via a syndrome. */
+  readonly paraneoplasticMass: number;
+  /** Every syndrome's log10 likelihood ratio, by position in kb.syndromes. */
+  readonly logLikelihoodRatios: readonly number[];
   /** The case's findings and antibodies with their relations, reused to explain the syndromes shown. */
   readonly evidence: CaseEvidence;
 }
@@ -235,7 +223,7 @@ export interface SyndromeRanking {
 /**
  * Posterior probability of each syndrome and of "no catalogued syndrome", from priors and likelihood ratios.
  *
- * @returns every syndrome's posterior (in kb.syndromes order), the best first, and the posterior of no syndrome
+ * @returns the syndromes that can reach the output, best first, and the posterior of no syndrome
  */
 export function syndromePosteriors(
   c: Case,
@@ -250,7 +238,6 @@ export function syndromePosteriors(
   const shares = paraneoplasticProbabilities(c, findings, index, table, signs);
   const n = all.length;
   // Packed arrays (filled by push): holey ones cost a hole check on every read.
-  const logPriorFactors: number[] = [];
   const logPosts: number[] = [];
   const logNone = Math.log(index.kb.model.noSyndromePrior);
   let max = logNone;
@@ -258,7 +245,6 @@ export function syndromePosteriors(
     let logPriorFactor = 0;
     for (const m of table.priorModifiers[position] ?? [])
       if (matchesDemographic(m.when, c.patient)) logPriorFactor += Math.log(m.factor);
-    logPriorFactors.push(logPriorFactor);
     const logPost = (table.logBasePrior[position] ?? 0) + logPriorFactor + (logLrs[position] ?? 0);
     logPosts.push(logPost);
     if (logPost > max) max = logPost;
@@ -272,23 +258,31 @@ export function syndromePosteriors(
     sum += e;
   }
   const denominator = Math.exp(logNone - max) + sum;
-  const syndromes: SyndromePosterior[] = [];
+  let paraneoplasticMass = 0;
   for (let position = 0; position < n; position++) {
     const posterior = (posteriors[position] ?? 0) / denominator;
     posteriors[position] = posterior;
-    syndromes.push({
+    paraneoplasticMass += posterior * (shares[position] ?? 0);
+  }
+  const logLikelihoodRatios: number[] = [];
+  for (const lr of logLrs) logLikelihoodRatios.push(lr / Math.LN10);
+  // Posterior objects only for the syndromes that can reach the output.
+  const sorted: SyndromePosterior[] = [];
+  for (const position of bestFirst(posteriors, table.idRank, index.kb.model.listLength, MIN_ROUTE_WEIGHT))
+    sorted.push({
       syndrome: all[position] as Syndrome,
       position,
-      posterior,
+      posterior: posteriors[position] ?? 0,
       paraneoplasticProbability: shares[position] ?? 0,
-      logLikelihoodRatio: (logLrs[position] ?? 0) / Math.LN10,
-      logPriorFactor: logPriorFactors[position] ?? 0,
+      logLikelihoodRatio: logLikelihoodRatios[position] ?? 0,
     });
-  }
-  const order = bestFirst(posteriors, table.idRank, index.kb.model.listLength, MIN_ROUTE_WEIGHT);
-  const sorted: SyndromePosterior[] = [];
-  for (const position of order) sorted.push(syndromes[position] as SyndromePosterior);
-  return { none: Math.exp(logNone - max) / denominator, syndromes, sorted, evidence };
+  return {
+    none: Math.exp(logNone - max) / denominator,
+    sorted,
+    paraneoplasticMass,
+    logLikelihoodRatios,
+    evidence,
+  };
 }
 
 /** Heaviest first, ties by id. */

@@ -3,6 +3,7 @@ import type { Case } from '../../case/schema.js';
 import type { KnowledgeIndex } from '../../knowledge/index.js';
 import type { LabResult } from '../assessment.js';
 import type { ObservedFinding } from '../likelihood.js';
+import { presentFindings } from '../merge-findings.js';
 import type { SyndromePosterior } from '../rank-syndromes.js';
 import { checkDose } from './dose-check.js';
 import { assessPhysio } from './physio.js';
@@ -34,6 +35,7 @@ export function evaluateTreatment(
     remedies: new Set(c.remedies.map((r) => r.remedyId)),
     syndromes: new Set(likely.map((p) => p.syndrome.id)),
     findings,
+    present: presentFindings(findings, index),
     labs,
     index,
   };

@@ -19,11 +19,7 @@ const THROMBOSIS_FINDINGS = [
 ];
 
 function hasFinding(s: PatientState, id: string): boolean {
-  const hpo = s.index.findingById.get(id)?.code.code;
-  return (
-    hpo !== undefined &&
-    s.findings.some((f) => f.present && (f.hpo === hpo || s.index.ancestors(f.hpo).has(hpo)))
-  );
+  return s.present.has(id);
 }
 
 /** Whether a rule's condition holds; undefined when the case cannot tell. */

@@ -20,16 +20,10 @@ export interface PatientState {
   /** Syndromes that are likely enough to act on (top-ranked or posterior ≥ the threshold). */
   readonly syndromes: ReadonlySet<string>;
   readonly findings: readonly ObservedFinding[];
+  /** Knowledge findings (by id) present in the case, stated or implied by a more specific term. */
+  readonly present: ReadonlySet<string>;
   readonly labs: readonly LabResult[];
   readonly index: KnowledgeIndex;
-}
-
-function findingPresent(s: PatientState, id: string): boolean {
-  const hpo = s.index.findingById.get(id)?.code.code;
-  return (
-    hpo !== undefined &&
-    s.findings.some((f) => f.present && (f.hpo === hpo || s.index.ancestors(f.hpo).has(hpo)))
-  );
 }
 
 /** True when every condition the target names holds for this patient (a target naming nothing never matches). */
@@ -48,7 +42,7 @@ export function targetHolds(t: Target, s: PatientState): string | undefined {
     parts.push(s.index.syndromeById.get(t.syndrome)?.name ?? t.syndrome);
   }
   if (t.finding !== undefined) {
-    if (!findingPresent(s, t.finding)) return undefined;
+    if (!s.present.has(t.finding)) return undefined;
     parts.push(s.index.findingById.get(t.finding)?.code.label ?? t.finding);
   }
   if (t.lab !== undefined) {
