@@ -121,16 +121,19 @@ function buildRelations(hpo: string, present: boolean, index: KnowledgeIndex): T
   return Object.freeze({ related: Object.freeze(related), bySyndrome: Object.freeze(bySyndrome) });
 }
 
-const RELATIONS = derivedKey<Map<string, TermRelations>>('finding relations per observed term');
+// One memo per direction, keyed by the term itself (a built key would be a new string to hash on every lookup).
+const RELATIONS = derivedKey<{ present: Map<string, TermRelations>; absent: Map<string, TermRelations> }>(
+  'finding relations per observed term',
+);
 
 /** How an observed term bears on every syndrome (computed on first use of the term, then reused). */
 export function relationsOf(hpo: string, present: boolean, index: KnowledgeIndex): TermRelations {
-  const memo = index.derived(RELATIONS, () => new Map());
-  const key = present ? hpo : `-${hpo}`;
-  let relations = memo.get(key);
+  const memos = index.derived(RELATIONS, () => ({ present: new Map(), absent: new Map() }));
+  const memo = present ? memos.present : memos.absent;
+  let relations = memo.get(hpo);
   if (relations === undefined) {
     relations = buildRelations(hpo, present, index);
-    memo.set(key, relations);
+    memo.set(hpo, relations);
   }
   return relations;
 }
