@@ -83,13 +83,14 @@ function buildTable(index: KnowledgeIndex): TumourTable {
 /** One route from a likely syndrome or a positive antibody to a tumour, with what it adds to the noisy-OR. */
 interface Route {
   readonly contribution: number;
-  readonly syndrome?: { readonly p: SyndromePosterior; readonly link: SyndromeLink };
-  readonly antibody?: TumourReason;
+  readonly p: SyndromePosterior | undefined;
+  readonly link: SyndromeLink | undefined;
+  readonly antibody: TumourReason | undefined;
 }
 
 function describeRoute(r: Route): TumourReason {
-  if (r.antibody !== undefined) return r.antibody;
-  const { p, link } = r.syndrome as NonNullable<Route['syndrome']>;
+  const { p, link } = r;
+  if (r.antibody !== undefined || p === undefined || link === undefined) return r.antibody as TumourReason;
   return {
     reason: `${link.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}${link.tail}`,
     citations: link.citations,
@@ -135,7 +136,9 @@ export function rankTumours(
   const table = index.derived(TABLE, buildTable);
   const tumours = index.kb.tumours;
   // Routes are kept as data, by tumour position: only the tumours that are listed get their words built.
+  // Filled with undefined first: writing far past the end of an empty array would make it a slow sparse array.
   const routes: Array<Route[] | undefined> = [];
+  for (let at = 0; at < tumours.length; at++) routes.push(undefined);
   const add = (tumour: number, route: Route) => {
     if (route.contribution <= 0) return;
     const list = routes[tumour];
@@ -147,12 +150,17 @@ export function rankTumours(
     // Routes below 0.1% cannot move a noisy-OR score visibly.
     if (weight < MIN_ROUTE_WEIGHT) continue;
     for (const link of table.bySyndrome[p.position] ?? [])
-      add(link.tumour, { contribution: weight * link.share, syndrome: { p, link } });
+      add(link.tumour, { contribution: weight * link.share, p, link, antibody: undefined });
   }
   for (const a of c.antibodies) {
     if (a.result !== 'positive') continue;
     for (const link of table.byAntibody.get(a.antibodyId) ?? [])
-      add(link.tumour, { contribution: link.reason.contribution, antibody: link.reason });
+      add(link.tumour, {
+        contribution: link.reason.contribution,
+        p: undefined,
+        link: undefined,
+        antibody: link.reason,
+      });
   }
   const known = new Map<string, string>();
   for (const k of c.knownCancers) if (k.tumourId !== undefined) known.set(k.tumourId, k.text);

@@ -34,6 +34,8 @@ export interface KnowledgeIndex {
   readonly phraseToHpo: ReadonlyMap<string, string>;
   /** Longest phrase length in words. */
   readonly maxPhraseWords: number;
+  /** First word of a phrase → the most words a phrase starting with it has (a word absent here starts no phrase). */
+  readonly phraseWordsFrom: ReadonlyMap<string, number>;
   /** Per syndrome: its listed findings by HPO id, and by every ancestor of a listed term (for less specific input). */
   readonly syndromeFindings: ReadonlyMap<string, SyndromeFindingLookup>;
   /** HPO id → every syndrome (by position in kb.syndromes) that lists exactly that term, with the item. */
@@ -130,8 +132,14 @@ function buildPhrases(
       phraseToHpo.set(key, id);
   }
   let maxPhraseWords = 1;
-  for (const key of phraseToHpo.keys()) maxPhraseWords = Math.max(maxPhraseWords, key.split(' ').length);
-  return { phraseToHpo, maxPhraseWords: Math.min(maxPhraseWords, 12) };
+  const phraseWordsFrom = new Map<string, number>();
+  for (const key of phraseToHpo.keys()) {
+    const words = key.split(' ');
+    maxPhraseWords = Math.max(maxPhraseWords, words.length);
+    const first = words[0] ?? '';
+    phraseWordsFrom.set(first, Math.max(phraseWordsFrom.get(first) ?? 0, words.length));
+  }
+  return { phraseToHpo, maxPhraseWords: Math.min(maxPhraseWords, 12), phraseWordsFrom };
 }
 
 /**

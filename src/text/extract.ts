@@ -107,7 +107,9 @@ export function extractFindings(text: string, index: KnowledgeIndex): TextMatch[
     let i = 0;
     while (i < words.length) {
       let matched = false;
-      for (let n = Math.min(index.maxPhraseWords, words.length - i); n >= 1; n--) {
+      // Only lengths some phrase starting with this word has are tried (most words start none).
+      const longest = index.phraseWordsFrom.get(words[i] ?? '') ?? 0;
+      for (let n = Math.min(index.maxPhraseWords, longest, words.length - i); n >= 1; n--) {
         const quote = words.slice(i, i + n).join(' ');
         const hpo = index.phraseToHpo.get(quote);
         if (hpo === undefined) continue;
