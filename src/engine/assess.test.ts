@@ -120,7 +120,7 @@ describe('assess — properties', () => {
           .find((hpo) => hpo !== undefined && !x.findings.some((f) => f.hpo === hpo));
         if (typical === undefined) return true;
         const score = (c: Case) => {
-          return syndromePosteriors(c, observed(c), index).logLikelihoodRatios[k] ?? Number.NaN;
+          return syndromePosteriors(c, observed(c), index).lnLikelihoodRatios[k] ?? Number.NaN;
         };
         const before = score(build(x));
         const after = score(build({ ...x, findings: [...x.findings, { hpo: typical, present: true }] }));

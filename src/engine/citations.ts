@@ -32,18 +32,24 @@ export function citationsFor(evidence: readonly Evidence[], index: KnowledgeInde
 
 /** Merge citation lists, first occurrence wins, order kept. */
 export function mergeCitations(lists: ReadonlyArray<readonly Citation[]>): Citation[] {
-  const out: Citation[] = [];
+  const merged = new CitationList();
+  for (let i = 0; i < lists.length; i++) merged.add(lists[i] as readonly Citation[]);
+  return merged.citations;
+}
+
+/** Citations gathered list by list, the first citation of each reference kept, in order. */
+export class CitationList {
+  readonly citations: Citation[] = [];
   // Lists are short (a handful of references): a scan of the refs taken so far beats building a set.
-  const refs: string[] = [];
-  for (let i = 0; i < lists.length; i++) {
-    const list = lists[i] as readonly Citation[];
+  private readonly refs: string[] = [];
+
+  add(list: readonly Citation[]): void {
     for (let k = 0; k < list.length; k++) {
       const c = list[k] as Citation;
-      if (!refs.includes(c.ref)) {
-        refs.push(c.ref);
-        out.push(c);
+      if (!this.refs.includes(c.ref)) {
+        this.refs.push(c.ref);
+        this.citations.push(c);
       }
     }
   }
-  return out;
 }

@@ -3,7 +3,7 @@ import type { Case } from '../case/schema.js';
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Syndrome } from '../knowledge/schema.js';
 import type { Citation, Contribution, RankedSyndrome } from './assessment.js';
-import { citationsFor, mergeCitations } from './citations.js';
+import { CitationList, citationsFor } from './citations.js';
 import { compareIds } from './compare.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
 import { scoreAllSyndromes } from './fast-score.js';
@@ -214,8 +214,8 @@ export interface SyndromeRanking {
   readonly none: number;
   /** Σ over every syndrome of posterior × P(paraneoplastic | syndrome): the route to "paraneoplastic" via a syndrome. */
   readonly paraneoplasticMass: number;
-  /** Every syndrome's log10 likelihood ratio, by position in kb.syndromes. */
-  readonly logLikelihoodRatios: readonly number[];
+  /** Every syndrome's natural-log likelihood ratio, by position in kb.syndromes. */
+  readonly lnLikelihoodRatios: readonly number[];
   /** The case's findings and antibodies with their relations, reused to explain the syndromes shown. */
   readonly evidence: CaseEvidence;
 }
@@ -249,12 +249,12 @@ export function syndromePosteriors(
     logPosts.push(logPost);
     if (logPost > max) max = logPost;
   }
-  // Relative posteriors (exp once each), then normalised against "no syndrome".
-  const posteriors: number[] = [];
+  // Relative posteriors (exp once each, in place), then normalised against "no syndrome".
+  const posteriors = logPosts;
   let sum = 0;
   for (let position = 0; position < n; position++) {
     const e = Math.exp((logPosts[position] ?? 0) - max);
-    posteriors.push(e);
+    posteriors[position] = e;
     sum += e;
   }
   const denominator = Math.exp(logNone - max) + sum;
@@ -264,8 +264,6 @@ export function syndromePosteriors(
     posteriors[position] = posterior;
     paraneoplasticMass += posterior * (shares[position] ?? 0);
   }
-  const logLikelihoodRatios: number[] = [];
-  for (const lr of logLrs) logLikelihoodRatios.push(lr / Math.LN10);
   // Posterior objects only for the syndromes that can reach the output.
   const sorted: SyndromePosterior[] = [];
   for (const position of bestFirst(posteriors, table.idRank, index.kb.model.listLength, MIN_ROUTE_WEIGHT))
@@ -274,13 +272,13 @@ export function syndromePosteriors(
       position,
       posterior: posteriors[position] ?? 0,
       paraneoplasticProbability: shares[position] ?? 0,
-      logLikelihoodRatio: logLikelihoodRatios[position] ?? 0,
+      logLikelihoodRatio: (logLrs[position] ?? 0) / Math.LN10,
     });
   return {
     none: Math.exp(logNone - max) / denominator,
     sorted,
     paraneoplasticMass,
-    logLikelihoodRatios,
+    lnLikelihoodRatios: logLrs,
     evidence,
   };
 }
@@ -306,11 +304,12 @@ export function toRankedSyndrome(
   scoreSyndrome(s, evidence, index, contributions, p.position);
   const forList: Contribution[] = [];
   const against: Contribution[] = [];
-  const citations = [table.shareCitations[p.position] ?? []];
+  const citations = new CitationList();
+  citations.add(table.shareCitations[p.position] ?? []);
   for (const x of contributions) {
     if (x.weight > 0) forList.push(x);
     else if (x.weight < 0) against.push(x);
-    citations.push(x.citations);
+    citations.add(x.citations);
   }
   return {
     id: s.id,
@@ -321,6 +320,6 @@ export function toRankedSyndrome(
     logLikelihoodRatio: round(p.logLikelihoodRatio, 3),
     for: insertionSort(forList, heavier),
     against: insertionSort(against, heavier),
-    citations: mergeCitations(citations),
+    citations: citations.citations,
   };
 }

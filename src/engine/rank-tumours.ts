@@ -12,7 +12,9 @@ import { round } from './round.js';
 import type { TumourSignRatio } from './tumour-signs.js';
 
 const MAX_REASONS = 5;
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+// Percentages as shared strings (0%–100%), so the reasons built per case do not convert numbers each time.
+const PERCENT = Array.from({ length: 101 }, (_, k) => `${k}%`);
+const pct = (x: number) => PERCENT[Math.round(x * 100)] ?? `${Math.round(x * 100)}%`;
 
 /** A syndrome's link to one tumour, with the fixed words of the reason it gives (built once). */
 interface SyndromeLink {
