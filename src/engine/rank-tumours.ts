@@ -8,7 +8,7 @@ import { freezeDeep } from './freeze.js';
 import { insertionSort } from './insertion-sort.js';
 import { relativeTumourShares } from './likelihood.js';
 import { MIN_ROUTE_WEIGHT, type SyndromePosterior } from './rank-syndromes.js';
-import { round } from './round.js';
+import { round, roundSignificant } from './round.js';
 import type { TumourSignRatio } from './tumour-signs.js';
 
 const MAX_REASONS = 5;
@@ -29,6 +29,7 @@ interface SyndromeLink {
 /** A positive antibody's link to one tumour: its contribution and reason depend on the knowledge alone. */
 interface AntibodyLink {
   readonly tumour: number;
+  readonly contribution: number;
   readonly reason: TumourReason;
 }
 
@@ -67,13 +68,14 @@ function buildTable(index: KnowledgeIndex): TumourTable {
       if (at === undefined) continue;
       links.push({
         tumour: at,
+        contribution: antibody.cancerShare.value * t.share,
         reason: freezeDeep({
           reason: `${antibody.name} positive: cancer in ${pct(antibody.cancerShare.value)} of positive patients; this tumour is ${pct(t.share)} of them`,
           citations: mergeCitations([
             citationsFor(antibody.cancerShare.evidence, index),
             citationsFor(t.evidence, index),
           ]),
-          contribution: antibody.cancerShare.value * t.share,
+          contribution: roundSignificant(antibody.cancerShare.value * t.share, 4),
         }),
       });
     }
@@ -96,7 +98,7 @@ function describeRoute(r: Route): TumourReason {
   return {
     reason: `${link.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}${link.tail}`,
     citations: link.citations,
-    contribution: r.contribution,
+    contribution: roundSignificant(r.contribution, 4),
   };
 }
 
@@ -158,7 +160,7 @@ export function rankTumours(
     if (a.result !== 'positive') continue;
     for (const link of table.byAntibody.get(a.antibodyId) ?? [])
       add(link.tumour, {
-        contribution: link.reason.contribution,
+        contribution: link.contribution,
         p: undefined,
         link: undefined,
         antibody: link.reason,

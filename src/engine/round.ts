@@ -6,3 +6,13 @@ export function round(x: number, digits: number): number {
   const p = POW[digits] ?? 10 ** digits;
   return Math.round(x * p) / p;
 }
+
+/** Round to `digits` significant digits (for small quantities such as a weak route's share of a score). */
+export function roundSignificant(x: number, digits: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const exponent = digits - 1 - Math.floor(Math.log10(Math.abs(x)));
+  // Divide by a power of ten for small numbers: 10 ** -k is inexact, so multiplying by it would leave long tails.
+  return exponent >= 0
+    ? Math.round(x * 10 ** exponent) / 10 ** exponent
+    : Math.round(x / 10 ** -exponent) * 10 ** -exponent;
+}
