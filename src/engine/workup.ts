@@ -24,23 +24,29 @@ const KINDS = [
   ['markers', 'marker'],
 ] as const;
 
-/** A syndrome's work-up items as shown when the case holds none of their results, built once and shared (frozen). */
+/**
+ * A syndrome's work-up as shown when the case holds none of its results (built once, shared frozen), and the few items
+ * that name a lab (rebuilt when the case holds that lab). Kept as flat arrays so a case touches as little as it can.
+ */
 interface Prepared {
-  readonly test: WorkupTest;
-  readonly notHeld: WorkupItem;
+  readonly notHeld: readonly WorkupItem[];
+  readonly withLab: ReadonlyArray<{ readonly at: number; readonly lab: string; readonly test: WorkupTest }>;
 }
 
-const PREPARED = derivedKey<ReadonlyMap<string, readonly Prepared[]>>('work-up items per syndrome');
+const PREPARED = derivedKey<ReadonlyMap<string, Prepared>>('work-up items per syndrome');
 
-function prepare(index: KnowledgeIndex): ReadonlyMap<string, readonly Prepared[]> {
-  const out = new Map<string, readonly Prepared[]>();
+function prepare(index: KnowledgeIndex): ReadonlyMap<string, Prepared> {
+  const out = new Map<string, Prepared>();
   for (const syndrome of index.kb.syndromes) {
     if (syndrome.workup === undefined || syndrome.category === 'neurological') continue;
-    const items: Prepared[] = [];
+    const notHeld: WorkupItem[] = [];
+    const withLab: Array<{ at: number; lab: string; test: WorkupTest }> = [];
     for (const [key, kind] of KINDS)
-      for (const t of syndrome.workup[key] as readonly WorkupTest[])
-        items.push({ test: t, notHeld: freezeDeep(item(syndrome.id, kind, t, undefined, index)) });
-    out.set(syndrome.id, items);
+      for (const t of syndrome.workup[key] as readonly WorkupTest[]) {
+        if (t.lab !== undefined) withLab.push({ at: notHeld.length, lab: t.lab, test: t });
+        notHeld.push(freezeDeep(item(syndrome.id, kind, t, undefined, index)));
+      }
+    out.set(syndrome.id, { notHeld, withLab });
   }
   return out;
 }
@@ -78,11 +84,16 @@ export function planWorkup(
   const prepared = index.derived(PREPARED, prepare);
   const out: WorkupItem[] = [];
   for (const r of ranked) {
-    const items = prepared.get(r.id);
-    if (items === undefined) continue;
-    for (const { test, notHeld } of items) {
-      const lab = test.lab === undefined ? undefined : labs.find((l) => l.labId === test.lab);
-      out.push(lab === undefined ? notHeld : item(r.id, notHeld.kind, test, lab, index));
+    const p = prepared.get(r.id);
+    if (p === undefined) continue;
+    const start = out.length;
+    for (const x of p.notHeld) out.push(x);
+    if (labs.length === 0) continue;
+    for (const { at, lab: labId, test } of p.withLab) {
+      const lab = labs.find((l) => l.labId === labId);
+      const shown = p.notHeld[at];
+      if (lab !== undefined && shown !== undefined)
+        out[start + at] = item(r.id, shown.kind, test, lab, index);
     }
   }
   return out;
