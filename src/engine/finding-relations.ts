@@ -6,6 +6,7 @@ import type { Evidence, Frequency, Model, Syndrome } from '../knowledge/schema.j
 import type { Citation } from './assessment.js';
 import { citationsFor } from './citations.js';
 import { round } from './round.js';
+import { perTerm } from './term-memo.js';
 
 /** P(item | syndrome) from a proportion or an HPO frequency band. */
 export function frequencyValue(frequency: Frequency, model: Model): number {
@@ -122,18 +123,10 @@ function buildRelations(hpo: string, present: boolean, index: KnowledgeIndex): T
 }
 
 // One memo per direction, keyed by the term itself (a built key would be a new string to hash on every lookup).
-const RELATIONS = derivedKey<{ present: Map<string, TermRelations>; absent: Map<string, TermRelations> }>(
-  'finding relations per observed term',
-);
+const PRESENT = derivedKey<Map<string, TermRelations>>('finding relations per present term');
+const ABSENT = derivedKey<Map<string, TermRelations>>('finding relations per absent term');
 
 /** How an observed term bears on every syndrome (computed on first use of the term, then reused). */
 export function relationsOf(hpo: string, present: boolean, index: KnowledgeIndex): TermRelations {
-  const memos = index.derived(RELATIONS, () => ({ present: new Map(), absent: new Map() }));
-  const memo = present ? memos.present : memos.absent;
-  let relations = memo.get(hpo);
-  if (relations === undefined) {
-    relations = buildRelations(hpo, present, index);
-    memo.set(hpo, relations);
-  }
-  return relations;
+  return perTerm(present ? PRESENT : ABSENT, hpo, index, (t) => buildRelations(t, present, index));
 }

@@ -5,6 +5,7 @@ import type { Warning } from './assessment.js';
 import type { LabFinding } from './labs.js';
 import type { ObservedFinding } from './likelihood.js';
 import type { PatternFinding } from './patterns/index.js';
+import { perTerm, selfAndAncestors } from './term-memo.js';
 
 // Order of trust when two sources give the same term.
 const CODED = 0;
@@ -72,31 +73,21 @@ const KNOWN = derivedKey<Map<string, boolean>>('terms used by some syndrome');
 
 /** True when some catalogued syndrome lists the term, a more specific term, or a broader one (memoised per term). */
 export function usedByKnowledge(hpo: string, index: KnowledgeIndex): boolean {
-  const memo = index.derived(KNOWN, () => new Map());
-  let known = memo.get(hpo);
-  if (known === undefined) {
-    known = index.listedOrAncestor.has(hpo) || [...index.ancestors(hpo)].some((a) => index.listed.has(a));
-    memo.set(hpo, known);
-  }
-  return known;
+  return perTerm(
+    KNOWN,
+    hpo,
+    index,
+    (t) => index.listedOrAncestor.has(t) || [...index.ancestors(t)].some((a) => index.listed.has(a)),
+  );
 }
 
 const IMPLIED = derivedKey<Map<string, readonly string[]>>('knowledge findings implied by a present term');
 
-/** The knowledge findings (by id) a present term implies: its own and those of every broader term (memoised). */
+/** The knowledge findings (by id) a present term implies: its own and those of every broader term. */
 function impliedFindings(hpo: string, index: KnowledgeIndex): readonly string[] {
-  const memo = index.derived(IMPLIED, () => new Map());
-  let implied = memo.get(hpo);
-  if (implied === undefined) {
-    const ids: string[] = [];
-    for (const term of [hpo, ...index.ancestors(hpo)]) {
-      const finding = index.findingByHpo.get(term);
-      if (finding !== undefined) ids.push(finding.id);
-    }
-    implied = ids;
-    memo.set(hpo, implied);
-  }
-  return implied;
+  return perTerm(IMPLIED, hpo, index, (t) =>
+    selfAndAncestors(t, index).flatMap((term) => index.findingByHpo.get(term)?.id ?? []),
+  );
 }
 
 /** Knowledge findings (by id) present in the case: stated present, or implied by a more specific present term. */

@@ -3,6 +3,7 @@ import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Citation } from './assessment.js';
 import { citationsFor } from './citations.js';
 import type { ObservedFinding } from './likelihood.js';
+import { perTerm, selfAndAncestors } from './term-memo.js';
 
 export interface TumourSignHit {
   readonly label: string;
@@ -25,16 +26,10 @@ const FIRED = derivedKey<Map<string, readonly SignRef[]>>('tumour signs fired pe
 
 /** The signs a present term fires: its own and those of every broader term (memoised per term). */
 function signsFiredBy(hpo: string, index: KnowledgeIndex): readonly SignRef[] {
-  const memo = index.derived(FIRED, () => new Map());
-  let fired = memo.get(hpo);
-  if (fired === undefined) {
-    const list: SignRef[] = [];
-    // A sign fires on its own term or on any more specific present term.
-    for (const term of [hpo, ...index.ancestors(hpo)]) list.push(...(index.signsByHpo.get(term) ?? []));
-    fired = list;
-    memo.set(hpo, fired);
-  }
-  return fired;
+  // A sign fires on its own term or on any more specific present term.
+  return perTerm(FIRED, hpo, index, (t) =>
+    selfAndAncestors(t, index).flatMap((term) => index.signsByHpo.get(term) ?? []),
+  );
 }
 
 /**
