@@ -1,4 +1,5 @@
 // Values that depend on one HPO term and the knowledge alone, built on the term's first use and kept for every case.
+// A memo holds at most one entry per term of the bundled vocabulary: the case parser refuses any other HPO id.
 import type { DerivedKey, KnowledgeIndex } from '../knowledge/index.js';
 
 /** The value for `hpo` in the memo `key`, built by `build` the first time the term is met. */
