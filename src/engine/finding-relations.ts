@@ -22,15 +22,11 @@ export interface FindingRelation {
   readonly syndrome: number;
   /** The listed item that matched; the same object for every term that matches it, so it counts once per case. */
   readonly item: object;
-  /** The listed item's HPO id. */
-  readonly hpo: string;
-  /** P(item | syndrome), halved when the observation is less specific than the listed term. */
-  readonly frequency: number;
   readonly match: 'exact' | 'more-specific' | 'less-specific';
-  readonly lr: number;
   readonly lnLr: number;
   /** The rounded numbers and citations shown when this relation explains a syndrome. */
   readonly shown: {
+    /** P(item | syndrome), halved when the observation is less specific than the listed term. */
     readonly frequency: number;
     readonly likelihoodRatio: number;
     readonly weight: number;
@@ -86,7 +82,7 @@ function bestMatch(
 }
 
 /** The background rate of an observed term: how often it is seen without any catalogued syndrome. */
-export function backgroundRate(hpo: string, index: KnowledgeIndex): number {
+function backgroundRate(hpo: string, index: KnowledgeIndex): number {
   return index.kb.model.background[index.findingByHpo.get(hpo)?.background ?? 'uncommon'];
 }
 
@@ -104,10 +100,7 @@ function buildRelations(hpo: string, present: boolean, index: KnowledgeIndex): T
       syndrome: position,
       // The syndrome's own entry for that term, whichever list it was reached through, so identity means "same item".
       item: index.syndromeFindings.get(syndrome.id)?.byHpo.get(m.item.hpo) ?? m.item,
-      hpo: m.item.hpo,
-      frequency: m.frequency,
       match: m.match,
-      lr,
       lnLr: Math.log(lr),
       shown: Object.freeze({
         frequency: round(m.frequency, 3),

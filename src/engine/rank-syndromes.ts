@@ -28,9 +28,13 @@ export interface SyndromePosterior {
   readonly logLikelihoodRatio: number;
 }
 
-function priorContributions(syndrome: Syndrome, c: Case, index: KnowledgeIndex): Contribution[] {
+function priorContributions(
+  modifiers: Syndrome['priorModifiers'],
+  c: Case,
+  index: KnowledgeIndex,
+): Contribution[] {
   const out: Contribution[] = [];
-  for (const m of syndrome.priorModifiers)
+  for (const m of modifiers)
     if (matchesDemographic(m.when, c.patient))
       out.push({
         kind: 'demographic',
@@ -102,7 +106,7 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
     byTumour,
     shareSum: Float64Array.from(tumourShares, (list) => {
       let sum = 0;
-      for (const t of list) sum += t.share * 1;
+      for (const t of list) sum += t.share;
       return sum;
     }),
     idRank: idRanks(all),
@@ -237,7 +241,7 @@ export function syndromePosteriors(
   const logLrs = scoreAllSyndromes(evidence, index);
   const shares = paraneoplasticProbabilities(c, findings, index, table, signs);
   const n = all.length;
-  // Packed arrays (filled by push): holey ones cost a hole check on every read.
+  // A packed array (filled by push; a holey one costs a hole check on every read), later turned into posteriors in place.
   const logPosts: number[] = [];
   const logNone = Math.log(index.kb.model.noSyndromePrior);
   let max = logNone;
@@ -299,8 +303,7 @@ export function toRankedSyndrome(
 ): RankedSyndrome {
   const s = p.syndrome;
   const table = index.derived(SYNDROME_TABLE, buildSyndromeTable);
-  const contributions =
-    (table.priorModifiers[p.position] ?? []).length === 0 ? [] : priorContributions(s, c, index);
+  const contributions = priorContributions(table.priorModifiers[p.position] ?? [], c, index);
   scoreSyndrome(s, evidence, index, contributions, p.position);
   const forList: Contribution[] = [];
   const against: Contribution[] = [];

@@ -34,7 +34,6 @@ interface AntibodyLink {
 }
 
 interface TumourTable {
-  readonly position: ReadonlyMap<string, number>;
   /** By syndrome position in kb.syndromes. */
   readonly bySyndrome: ReadonlyArray<readonly SyndromeLink[]>;
   readonly byAntibody: ReadonlyMap<string, readonly AntibodyLink[]>;
@@ -81,7 +80,7 @@ function buildTable(index: KnowledgeIndex): TumourTable {
     }
     byAntibody.set(antibody.id, links);
   }
-  return { position, bySyndrome, byAntibody };
+  return { bySyndrome, byAntibody };
 }
 
 /** One route from a likely syndrome or a positive antibody to a tumour, with what it adds to the noisy-OR. */
@@ -93,8 +92,10 @@ interface Route {
 }
 
 function describeRoute(r: Route): TumourReason {
+  if (r.antibody !== undefined) return r.antibody;
   const { p, link } = r;
-  if (r.antibody !== undefined || p === undefined || link === undefined) return r.antibody as TumourReason;
+  if (p === undefined || link === undefined)
+    throw new Error('a tumour route comes from a syndrome or an antibody');
   return {
     reason: `${link.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}${link.tail}`,
     citations: link.citations,

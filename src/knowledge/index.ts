@@ -38,10 +38,6 @@ export interface KnowledgeIndex {
   readonly phraseWordsFrom: ReadonlyMap<string, number>;
   /** Per syndrome: its listed findings by HPO id, and by every ancestor of a listed term (for less specific input). */
   readonly syndromeFindings: ReadonlyMap<string, SyndromeFindingLookup>;
-  /** HPO id → every syndrome (by position in kb.syndromes) that lists exactly that term, with the item. */
-  readonly syndromesByFinding: ReadonlyMap<string, readonly SyndromeItemRef[]>;
-  /** HPO id → every syndrome item whose listed term descends from that id. */
-  readonly syndromesByFindingAncestor: ReadonlyMap<string, readonly SyndromeItemRef[]>;
   /** Antibody id → the first item of every syndrome that lists it. */
   readonly syndromesByAntibody: ReadonlyMap<
     string,
@@ -89,12 +85,6 @@ export function derivedKey<T>(name: string): DerivedKey<T> {
 }
 
 type SyndromeFindingItem = Syndrome['findings'][number] & { readonly hpo: string };
-
-/** A syndrome's finding item, with the syndrome's position in kb.syndromes. */
-export interface SyndromeItemRef {
-  readonly syndrome: number;
-  readonly item: SyndromeFindingItem;
-}
 
 export interface SyndromeFindingLookup {
   readonly byHpo: ReadonlyMap<string, SyndromeFindingItem>;
@@ -178,8 +168,6 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
   const syndromeFindings = new Map<string, SyndromeFindingLookup>();
   const listed = new Set<string>();
   const listedOrAncestor = new Set<string>();
-  const syndromesByFinding = new Map<string, SyndromeItemRef[]>();
-  const syndromesByFindingAncestor = new Map<string, SyndromeItemRef[]>();
   const syndromesByAntibody = new Map<
     string,
     Array<{ syndrome: number; item: Syndrome['antibodies'][number] }>
@@ -194,20 +182,14 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
       if (!(syndromesByAntibody.get(item.antibody) ?? []).some((x) => x.syndrome === position))
         push(syndromesByAntibody, item.antibody, { syndrome: position, item });
   });
-  kb.syndromes.forEach((syndrome, position) => {
+  for (const syndrome of kb.syndromes) {
     const byHpo = new Map<string, SyndromeFindingItem>();
     const byAncestor = new Map<string, SyndromeFindingItem[]>();
     for (const item of syndrome.findings) {
       const hpo = findingById.get(item.finding)?.code.code;
       if (hpo === undefined) continue;
       const withHpo = { ...item, hpo };
-      // A syndrome that lists a term twice keeps the last item, as its own lookup does.
-      if (!byHpo.has(hpo)) push(syndromesByFinding, hpo, { syndrome: position, item: withHpo });
-      else {
-        const list = syndromesByFinding.get(hpo) ?? [];
-        const at = list.findIndex((x) => x.syndrome === position);
-        if (at >= 0) list[at] = { syndrome: position, item: withHpo };
-      }
+      // A syndrome that lists a term twice keeps the last item.
       byHpo.set(hpo, withHpo);
       listed.add(hpo);
       listedOrAncestor.add(hpo);
@@ -216,11 +198,10 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
         list.push(withHpo);
         byAncestor.set(a, list);
         listedOrAncestor.add(a);
-        push(syndromesByFindingAncestor, a, { syndrome: position, item: withHpo });
       }
     }
     syndromeFindings.set(syndrome.id, { byHpo, byAncestor });
-  });
+  }
   const signsByHpo = new Map<string, Array<{ tumour: string; sign: Tumour['signs'][number] }>>();
   for (const t of kb.tumours)
     for (const sign of t.signs) {
@@ -246,8 +227,6 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
   const index: KnowledgeIndex = {
     kb,
     syndromeFindings,
-    syndromesByFinding,
-    syndromesByFindingAncestor,
     syndromesByAntibody,
     shortLabels,
     drugById: byId(kb.drugs),

@@ -101,9 +101,7 @@ export function evaluatePatterns(
       result.result === 'not-met'
         ? []
         : c.medications.flatMap((m) => {
-            const cause = index.kb.drugs
-              .find((d) => d.id === m.drugId)
-              ?.causesPatterns.find((x) => x.pattern === spec.id);
+            const cause = index.drugById.get(m.drugId)?.causesPatterns.find((x) => x.pattern === spec.id);
             return cause === undefined
               ? []
               : [

@@ -18,10 +18,6 @@ const THROMBOSIS_FINDINGS = [
   'abnormal-thrombosis',
 ];
 
-function hasFinding(s: PatientState, id: string): boolean {
-  return s.present.has(id);
-}
-
 /** Whether a rule's condition holds; undefined when the case cannot tell. */
 function holds(rule: Rule, s: PatientState): boolean | undefined {
   switch (rule.when) {
@@ -38,15 +34,15 @@ function holds(rule: Rule, s: PatientState): boolean | undefined {
       return rule.below === undefined ? plt < 150 : plt < rule.below;
     }
     case 'thrombosis':
-      return THROMBOSIS_FINDINGS.some((id) => hasFinding(s, id)) || s.syndromes.has('trousseau-syndrome')
+      return THROMBOSIS_FINDINGS.some((id) => s.present.has(id)) || s.syndromes.has('trousseau-syndrome')
         ? true
         : undefined;
     case 'pregnancy':
       return s.c.patient.pregnant;
     case 'photosensitive-skin':
-      return s.syndromes.has('dermatomyositis') || hasFinding(s, 'photosensitivity') ? true : undefined;
+      return s.syndromes.has('dermatomyositis') || s.present.has('photosensitivity') ? true : undefined;
     case 'hypercalcaemia':
-      return hasFinding(s, 'hypercalcemia') ? true : undefined;
+      return s.present.has('hypercalcemia') ? true : undefined;
     case 'pacemaker':
       return undefined;
   }
