@@ -1,7 +1,7 @@
 // Syndrome ranking: prior × likelihood ratio for every catalogued syndrome and for "none of them", normalised.
 import type { Case } from '../case/schema.js';
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
-import type { Syndrome } from '../knowledge/schema.js';
+import type { Demographic, Syndrome } from '../knowledge/schema.js';
 import type { Citation, Contribution, RankedSyndrome } from './assessment.js';
 import { CitationList, citationsFor } from './citations.js';
 import { compareIds } from './compare.js';
@@ -64,6 +64,14 @@ interface SyndromeTable {
   /** Per syndrome, read in the per-case loops (plain arrays: syndrome files differ in shape, arrays do not). */
   readonly baseShare: readonly number[];
   readonly priorModifiers: ReadonlyArray<Syndrome['priorModifiers']>;
+  /** Every prior modifier of every syndrome, in position then file order (few syndromes have any). */
+  readonly priorTerms: ReadonlyArray<{
+    readonly position: number;
+    readonly when: Demographic;
+    readonly lnFactor: number;
+  }>;
+  /** Positions of the syndromes with share modifiers, ascending, and their modifiers. */
+  readonly sharePositions: readonly number[];
   readonly shareModifiers: ReadonlyArray<Syndrome['shareModifiers']>;
   /** Citations of each syndrome's paraneoplastic share. */
   readonly shareCitations: ReadonlyArray<readonly Citation[]>;
@@ -112,6 +120,10 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
     idRank: idRanks(all),
     baseShare: all.map((s) => s.paraneoplasticShare.value),
     priorModifiers: all.map((s) => s.priorModifiers),
+    priorTerms: all.flatMap((s, position) =>
+      s.priorModifiers.map((m) => ({ position, when: m.when, lnFactor: Math.log(m.factor) })),
+    ),
+    sharePositions: all.flatMap((s, position) => (s.shareModifiers.length > 0 ? [position] : [])),
     shareModifiers: all.map((s) => s.shareModifiers),
     shareCitations: all.map((s) => citationsFor(s.paraneoplasticShare.evidence, index)),
   };
@@ -140,22 +152,29 @@ function paraneoplasticProbabilities(
   for (const tumour of signs.keys())
     for (const position of table.byTumour.get(tumour) ?? []) signed[position] = true;
   let present: ReadonlySet<string> | undefined;
+  let nextModified = 0;
   for (let position = 0; position < n; position++) {
     let share = table.baseShare[position] ?? 0;
-    for (const m of table.shareModifiers[position] ?? []) {
-      if (m.when !== undefined && !matchesDemographic(m.when, c.patient)) continue;
-      if (m.finding !== undefined) {
-        present ??= presentFindings(findings, index);
-        if (!present.has(m.finding)) continue;
+    if (table.sharePositions[nextModified] === position) {
+      nextModified++;
+      for (const m of table.shareModifiers[position] ?? []) {
+        if (m.when !== undefined && !matchesDemographic(m.when, c.patient)) continue;
+        if (m.finding !== undefined) {
+          present ??= presentFindings(findings, index);
+          if (!present.has(m.finding)) continue;
+        }
+        share = Math.min(MAX_SHARE, share * m.relativeRisk);
       }
-      share = Math.min(MAX_SHARE, share * m.relativeRisk);
     }
     if (signs.size > 0 && share < 1) {
       let expected = 0;
-      if (signed[position])
-        for (const t of table.tumourShares[position] ?? [])
+      if (signed[position]) {
+        const shares = table.tumourShares[position] ?? [];
+        for (let k = 0; k < shares.length; k++) {
+          const t = shares[k] as (typeof shares)[number];
           expected += t.share * (signs.get(t.tumour)?.ratio ?? 1);
-      else expected = table.shareSum[position] ?? 0;
+        }
+      } else expected = table.shareSum[position] ?? 0;
       const odds = (share / (1 - share)) * expected;
       share = odds / (1 + odds);
     }
@@ -245,10 +264,14 @@ export function syndromePosteriors(
   const logPosts: number[] = [];
   const logNone = Math.log(index.kb.model.noSyndromePrior);
   let max = logNone;
+  const terms = table.priorTerms;
+  let term = 0;
   for (let position = 0; position < n; position++) {
     let logPriorFactor = 0;
-    for (const m of table.priorModifiers[position] ?? [])
-      if (matchesDemographic(m.when, c.patient)) logPriorFactor += Math.log(m.factor);
+    for (; term < terms.length && (terms[term]?.position ?? -1) === position; term++) {
+      const m = terms[term] as (typeof terms)[number];
+      if (matchesDemographic(m.when, c.patient)) logPriorFactor += m.lnFactor;
+    }
     const logPost = (table.logBasePrior[position] ?? 0) + logPriorFactor + (logLrs[position] ?? 0);
     logPosts.push(logPost);
     if (logPost > max) max = logPost;

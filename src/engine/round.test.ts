@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { round, roundSignificant } from './round.js';
 
@@ -15,5 +16,24 @@ describe('roundSignificant', () => {
     expect(roundSignificant(7.453310660094515e-5, 4)).toBe(0.00007453);
     expect(roundSignificant(12345, 3)).toBe(12300);
     expect(roundSignificant(0, 4)).toBe(0);
+  });
+});
+
+describe('roundSignificant against the ** formula', () => {
+  const reference = (x: number, digits: number): number => {
+    const exponent = digits - 1 - Math.floor(Math.log10(Math.abs(x)));
+    return exponent >= 0
+      ? Math.round(x * 10 ** exponent) / 10 ** exponent
+      : Math.round(x / 10 ** -exponent) * 10 ** -exponent;
+  };
+  it('gives the same number for every magnitude the power table covers and beyond', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-30, max: 1e30, noNaN: true }),
+        fc.integer({ min: 1, max: 6 }),
+        (x, digits) => roundSignificant(x, digits) === reference(x, digits),
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

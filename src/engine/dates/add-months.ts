@@ -22,7 +22,11 @@ export function addMonths(iso: string, months: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+// Months and days as two-digit strings, so a date is built without number-to-string conversions.
+const TWO_DIGITS = Array.from({ length: 32 }, (_, k) => String(k).padStart(2, '0'));
+
 function pad(n: number, width: number): string {
+  if (width === 2 && n < TWO_DIGITS.length) return TWO_DIGITS[n] as string;
   const s = String(n);
   return s.length >= width ? s : '0'.repeat(width - s.length) + s;
 }
