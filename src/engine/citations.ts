@@ -15,7 +15,8 @@ export function citationsFor(evidence: readonly Evidence[], index: KnowledgeInde
     const ref = index.referenceById.get(e.ref);
     if (ref === undefined) continue;
     out.push({
-      ref: e.ref,
+      // The reference's own id string: every citation of one reference then holds the same string, so comparing is cheap.
+      ref: ref.id,
       grade: e.grade,
       short: index.shortLabels.get(e.ref) ?? e.ref,
       ...(ref.pmid === undefined ? {} : { pmid: ref.pmid }),

@@ -15,7 +15,7 @@ export function scoreAllSyndromes(evidence: CaseEvidence, index: KnowledgeIndex)
   // A packed plain array of doubles: allocating a typed array costs more than this whole loop for a few dozen syndromes.
   const total: number[] = [];
   for (let s = 0; s < index.kb.syndromes.length; s++) total.push(0);
-  const lnUnrelated = Math.log(model.unrelatedFindingRate);
+  const lnUnrelated = evidence.lnUnrelated;
   const used = new Set<object>();
   for (let i = 0; i < findings.length; i++) {
     const related = relations[i]?.related ?? [];

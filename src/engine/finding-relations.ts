@@ -89,7 +89,9 @@ function backgroundRate(hpo: string, index: KnowledgeIndex): number {
 function buildRelations(hpo: string, present: boolean, index: KnowledgeIndex): TermRelations {
   const background = backgroundRate(hpo, index);
   const related: FindingRelation[] = [];
-  const bySyndrome: Array<FindingRelation | undefined> = new Array(index.kb.syndromes.length).fill(undefined);
+  // Filled by push so the array is packed (new Array(n) stays holey, and holey reads check for holes).
+  const bySyndrome: Array<FindingRelation | undefined> = [];
+  for (let k = 0; k < index.kb.syndromes.length; k++) bySyndrome.push(undefined);
   index.kb.syndromes.forEach((syndrome, position) => {
     const m = bestMatch(syndrome, hpo, present, index);
     if (m === undefined) return;

@@ -27,6 +27,8 @@ export interface CaseEvidence {
   readonly relations: readonly TermRelations[];
   /** Finding i's contribution to a syndrome that does not list it: the same for every syndrome, built on first use. */
   readonly unlisted: Array<Contribution | undefined>;
+  /** ln of the model's rate for a finding no syndrome lists (Math.log is a call into the runtime, so it is taken once). */
+  readonly lnUnrelated: number;
 }
 
 /** Gather a case's evidence for scoring (each finding's relations looked up once). */
@@ -41,7 +43,13 @@ export function caseEvidence(
     relations.push(relationsOf(f.hpo, f.present, index));
     unlisted.push(undefined);
   }
-  return { findings, antibodies, relations, unlisted };
+  return {
+    findings,
+    antibodies,
+    relations,
+    unlisted,
+    lnUnrelated: Math.log(index.kb.model.unrelatedFindingRate),
+  };
 }
 
 const NO_CITATIONS: readonly Citation[] = Object.freeze([]);
@@ -84,6 +92,7 @@ export function scoreSyndrome(
   const model = index.kb.model;
   const { findings, relations, antibodies } = evidence;
   let total = 0;
+  const lnUnrelated = evidence.lnUnrelated;
   // Listed items already matched by an earlier finding (a handful at most, so an array).
   const used: object[] = [];
   for (let i = 0; i < findings.length; i++) {
@@ -91,7 +100,7 @@ export function scoreSyndrome(
     const r = relations[i]?.bySyndrome[position];
     if (r === undefined) {
       if (!f.present) continue;
-      total += Math.log(model.unrelatedFindingRate);
+      total += lnUnrelated;
       if (collect === undefined) continue;
       let shared = evidence.unlisted[i];
       if (shared === undefined) {

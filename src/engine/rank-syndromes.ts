@@ -28,23 +28,40 @@ export interface SyndromePosterior {
   readonly logLikelihoodRatio: number;
 }
 
-function priorContributions(
-  modifiers: Syndrome['priorModifiers'],
-  c: Case,
-  index: KnowledgeIndex,
-): Contribution[] {
+/** A prior modifier with the words and numbers it shows when it applies (built once per knowledge base). */
+interface ShownModifier {
+  readonly when: Demographic;
+  readonly id: string;
+  readonly label: string;
+  readonly likelihoodRatio: number;
+  readonly weight: number;
+  readonly citations: readonly Citation[];
+}
+
+function shownModifiers(s: Syndrome, index: KnowledgeIndex): readonly ShownModifier[] {
+  return s.priorModifiers.map((m) => ({
+    when: m.when,
+    id: describeDemographic(m.when),
+    label: m.reason,
+    likelihoodRatio: m.factor,
+    weight: round(Math.log10(m.factor), 3),
+    citations: citationsFor(m.evidence, index),
+  }));
+}
+
+function priorContributions(modifiers: readonly ShownModifier[], c: Case): Contribution[] {
   const out: Contribution[] = [];
   for (const m of modifiers)
     if (matchesDemographic(m.when, c.patient))
       out.push({
         kind: 'demographic',
-        id: describeDemographic(m.when),
-        label: m.reason,
+        id: m.id,
+        label: m.label,
         observed: `age ${c.patient.age}, ${c.patient.sex}, smoking ${c.patient.smoking}`,
         match: 'prior',
-        likelihoodRatio: m.factor,
-        weight: round(Math.log10(m.factor), 3),
-        citations: citationsFor(m.evidence, index),
+        likelihoodRatio: m.likelihoodRatio,
+        weight: m.weight,
+        citations: m.citations,
       });
   return out;
 }
@@ -63,7 +80,7 @@ interface SyndromeTable {
   readonly shareSum: Float64Array;
   /** Per syndrome, read in the per-case loops (plain arrays: syndrome files differ in shape, arrays do not). */
   readonly baseShare: readonly number[];
-  readonly priorModifiers: ReadonlyArray<Syndrome['priorModifiers']>;
+  readonly priorModifiers: ReadonlyArray<readonly ShownModifier[]>;
   /** Every prior modifier of every syndrome, in position then file order (few syndromes have any). */
   readonly priorTerms: ReadonlyArray<{
     readonly position: number;
@@ -119,7 +136,7 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
     }),
     idRank: idRanks(all),
     baseShare: all.map((s) => s.paraneoplasticShare.value),
-    priorModifiers: all.map((s) => s.priorModifiers),
+    priorModifiers: all.map((s) => shownModifiers(s, index)),
     priorTerms: all.flatMap((s, position) =>
       s.priorModifiers.map((m) => ({ position, when: m.when, lnFactor: Math.log(m.factor) })),
     ),
@@ -326,7 +343,7 @@ export function toRankedSyndrome(
 ): RankedSyndrome {
   const s = p.syndrome;
   const table = index.derived(SYNDROME_TABLE, buildSyndromeTable);
-  const contributions = priorContributions(table.priorModifiers[p.position] ?? [], c, index);
+  const contributions = priorContributions(table.priorModifiers[p.position] ?? [], c);
   scoreSyndrome(s, evidence, index, contributions, p.position);
   const forList: Contribution[] = [];
   const against: Contribution[] = [];
