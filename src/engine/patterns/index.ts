@@ -19,7 +19,7 @@ import {
 } from './haematology.js';
 import { isthDicPattern } from './isth-dic.js';
 import { siadhPattern } from './siadh.js';
-import { LabReader, type PatternModule, type PatternResult } from './types.js';
+import { LabReader, type ModuleOutput, type PatternModule, type PatternResult } from './types.js';
 
 export type { PatternItem, PatternOutcome, PatternResult, ValueUsed } from './types.js';
 
@@ -63,6 +63,32 @@ export interface PatternFinding {
   readonly quote: string;
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * A module's output as a pattern result, fields always in the order of PatternResult (modules return theirs in any
+ * order; a rest-and-spread copy of them was the slowest step of the pattern runner).
+ */
+function patternResult(
+  spec: Pattern,
+  out: ModuleOutput,
+  alternatives: NonNullable<PatternResult['alternatives']>,
+  citations: PatternResult['citations'],
+): PatternResult {
+  // Filled field by field below, so optional fields keep their place and absent ones stay absent.
+  const r = { id: spec.id, name: spec.name, result: out.result } as Writable<PatternResult>;
+  if (out.grade !== undefined) r.grade = out.grade;
+  if (out.value !== undefined) r.value = out.value;
+  if (out.unit !== undefined) r.unit = out.unit;
+  if (out.items !== undefined) r.items = out.items;
+  r.valuesUsed = out.valuesUsed;
+  r.missing = out.missing;
+  r.explanation = out.explanation;
+  if (alternatives.length > 0) r.alternatives = alternatives;
+  r.citations = citations;
+  return r;
+}
+
 /**
  * Evaluate every lab pattern of the knowledge base on the case's interpreted labs.
  *
@@ -91,10 +117,7 @@ export function evaluatePatterns(
   for (const { module, spec } of index.derived(SPECS, specs)) {
     if (!module.labs.some((id) => byId.has(id))) continue;
     const reader = new LabReader(byId, index);
-    const { emits, ...result } = module.evaluate(
-      { c, labs: reader, findings, index, finding },
-      spec.parameters,
-    );
+    const result = module.evaluate({ c, labs: reader, findings, index, finding }, spec.parameters);
     // A pattern that used no lab at all stays out of the report unless it is decided.
     if (result.valuesUsed.length === 0 && result.result === 'unknown') continue;
     const alternatives =
@@ -113,13 +136,8 @@ export function evaluatePatterns(
                   },
                 ];
           });
-    results.push({
-      id: spec.id,
-      name: spec.name,
-      ...result,
-      ...(alternatives.length === 0 ? {} : { alternatives }),
-      citations: citationsFor(spec.evidence, index),
-    });
+    results.push(patternResult(spec, result, alternatives, citationsFor(spec.evidence, index)));
+    const emits = result.emits;
     for (const e of emits ?? []) {
       if (!spec.findings.includes(e.finding)) continue;
       const f = index.findingById.get(e.finding);

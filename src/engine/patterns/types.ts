@@ -50,6 +50,16 @@ export type ModuleOutput = Omit<PatternResult, 'id' | 'name' | 'citations' | 'al
   readonly emits?: ReadonlyArray<{ readonly finding: string; readonly present: boolean }>;
 };
 
+/** What a pattern shows of a lab it used (literal shapes, not spreads: this runs for every lab of every pattern). */
+function valueUsed(lab: LabResult): ValueUsed {
+  const { name, value, unit, interpretation } = lab;
+  if (value === undefined)
+    return unit === undefined ? { lab: name, interpretation } : { lab: name, unit, interpretation };
+  return unit === undefined
+    ? { lab: name, value, interpretation }
+    : { lab: name, value, unit, interpretation };
+}
+
 /** Read access to the case's interpreted labs, recording what was used and what was missing. */
 export class LabReader {
   readonly used: ValueUsed[] = [];
@@ -67,13 +77,7 @@ export class LabReader {
       if (!this.missing.includes(name)) this.missing.push(name);
       return undefined;
     }
-    if (!this.used.some((u) => u.lab === lab.name))
-      this.used.push({
-        lab: lab.name,
-        ...(lab.value === undefined ? {} : { value: lab.value }),
-        ...(lab.unit === undefined ? {} : { unit: lab.unit }),
-        interpretation: lab.interpretation,
-      });
+    if (!this.used.some((u) => u.lab === lab.name)) this.used.push(valueUsed(lab));
     return lab;
   }
 
