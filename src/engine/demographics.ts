@@ -12,6 +12,33 @@ export function matchesDemographic(when: Demographic, patient: Case['patient']):
   return true;
 }
 
+/**
+ * A demographic condition in one fixed shape (absent bounds open, absent lists null), for the per-case loops: conditions
+ * read from the files come in as many shapes as there are combinations of fields, and reading those is slow.
+ */
+export interface DemographicTest {
+  readonly sex: string | null;
+  readonly minAge: number;
+  readonly maxAge: number;
+  readonly smoking: readonly string[] | null;
+}
+
+export function demographicTest(when: Demographic): DemographicTest {
+  return {
+    sex: when.sex ?? null,
+    minAge: when.minAge ?? Number.NEGATIVE_INFINITY,
+    maxAge: when.maxAge ?? Number.POSITIVE_INFINITY,
+    smoking: when.smoking ?? null,
+  };
+}
+
+/** The same answer as matchesDemographic for the condition the test was made from. */
+export function passesDemographic(test: DemographicTest, patient: Case['patient']): boolean {
+  if (test.sex !== null && patient.sex !== test.sex) return false;
+  if (patient.age < test.minAge || patient.age > test.maxAge) return false;
+  return test.smoking === null || test.smoking.includes(patient.smoking);
+}
+
 /** Words for a demographic condition, e.g. "female, age 18–45, current smoker". */
 export function describeDemographic(when: Demographic): string {
   const parts: string[] = [];

@@ -55,17 +55,24 @@ export function mergeFindings(
   return out;
 }
 
+const ANCESTOR_LISTS = derivedKey<Map<string, readonly string[]>>('ancestors of a term as a list');
+
 /** Drop a present finding when a more specific present finding implies it (HPO true-path rule), so it is not counted twice. */
 export function mostSpecific(findings: readonly ObservedFinding[], index: KnowledgeIndex): ObservedFinding[] {
-  const ancestors = findings.map((f) => (f.present ? index.ancestors(f.hpo) : undefined));
-  const out: ObservedFinding[] = [];
+  const present = new Set<string>();
+  for (const f of findings) if (f.present) present.add(f.hpo);
+  // Walk each present term's ancestors once (about six each) instead of testing every pair of findings.
+  let implied: Set<string> | undefined;
   for (const f of findings) {
-    let implied = false;
-    if (f.present)
-      for (let j = 0; j < findings.length && !implied; j++)
-        implied = findings[j] !== f && (ancestors[j]?.has(f.hpo) ?? false);
-    if (!implied) out.push(f);
+    if (!f.present) continue;
+    const ancestors = perTerm(ANCESTOR_LISTS, f.hpo, index, (t) => [...index.ancestors(t)]);
+    for (let k = 0; k < ancestors.length; k++) {
+      const a = ancestors[k] as string;
+      if (present.has(a)) (implied ??= new Set()).add(a);
+    }
   }
+  const out: ObservedFinding[] = [];
+  for (const f of findings) if (!(f.present && implied?.has(f.hpo) === true)) out.push(f);
   return out;
 }
 

@@ -1,11 +1,17 @@
 // Syndrome ranking: prior × likelihood ratio for every catalogued syndrome and for "none of them", normalised.
 import type { Case } from '../case/schema.js';
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
-import type { Demographic, Syndrome } from '../knowledge/schema.js';
+import type { Syndrome } from '../knowledge/schema.js';
 import type { Citation, Contribution, RankedSyndrome } from './assessment.js';
 import { CitationList, citationsFor } from './citations.js';
 import { compareIds } from './compare.js';
-import { describeDemographic, matchesDemographic } from './demographics.js';
+import {
+  type DemographicTest,
+  demographicTest,
+  describeDemographic,
+  matchesDemographic,
+  passesDemographic,
+} from './demographics.js';
 import { scoreAllSyndromes } from './fast-score.js';
 import { insertionSort } from './insertion-sort.js';
 import {
@@ -30,7 +36,7 @@ export interface SyndromePosterior {
 
 /** A prior modifier with the words and numbers it shows when it applies (built once per knowledge base). */
 interface ShownModifier {
-  readonly when: Demographic;
+  readonly when: DemographicTest;
   readonly id: string;
   readonly label: string;
   readonly likelihoodRatio: number;
@@ -40,7 +46,7 @@ interface ShownModifier {
 
 function shownModifiers(s: Syndrome, index: KnowledgeIndex): readonly ShownModifier[] {
   return s.priorModifiers.map((m) => ({
-    when: m.when,
+    when: demographicTest(m.when),
     id: describeDemographic(m.when),
     label: m.reason,
     likelihoodRatio: m.factor,
@@ -52,7 +58,7 @@ function shownModifiers(s: Syndrome, index: KnowledgeIndex): readonly ShownModif
 function priorContributions(modifiers: readonly ShownModifier[], c: Case): Contribution[] {
   const out: Contribution[] = [];
   for (const m of modifiers)
-    if (matchesDemographic(m.when, c.patient))
+    if (passesDemographic(m.when, c.patient))
       out.push({
         kind: 'demographic',
         id: m.id,
@@ -84,7 +90,7 @@ interface SyndromeTable {
   /** Every prior modifier of every syndrome, in position then file order (few syndromes have any). */
   readonly priorTerms: ReadonlyArray<{
     readonly position: number;
-    readonly when: Demographic;
+    readonly when: DemographicTest;
     readonly lnFactor: number;
   }>;
   /** Positions of the syndromes with share modifiers, ascending, and their modifiers. */
@@ -138,7 +144,11 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
     baseShare: all.map((s) => s.paraneoplasticShare.value),
     priorModifiers: all.map((s) => shownModifiers(s, index)),
     priorTerms: all.flatMap((s, position) =>
-      s.priorModifiers.map((m) => ({ position, when: m.when, lnFactor: Math.log(m.factor) })),
+      s.priorModifiers.map((m) => ({
+        position,
+        when: demographicTest(m.when),
+        lnFactor: Math.log(m.factor),
+      })),
     ),
     sharePositions: all.flatMap((s, position) => (s.shareModifiers.length > 0 ? [position] : [])),
     shareModifiers: all.map((s) => s.shareModifiers),
@@ -287,7 +297,7 @@ export function syndromePosteriors(
     let logPriorFactor = 0;
     for (; term < terms.length && (terms[term]?.position ?? -1) === position; term++) {
       const m = terms[term] as (typeof terms)[number];
-      if (matchesDemographic(m.when, c.patient)) logPriorFactor += m.lnFactor;
+      if (passesDemographic(m.when, c.patient)) logPriorFactor += m.lnFactor;
     }
     const logPost = (table.logBasePrior[position] ?? 0) + logPriorFactor + (logLrs[position] ?? 0);
     logPosts.push(logPost);
