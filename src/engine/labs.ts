@@ -3,6 +3,7 @@ import type { Case, CaseLab } from '../case/schema.js';
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Lab } from '../knowledge/schema.js';
 import type { LabResult } from './assessment.js';
+import type { Writable } from './writable.js';
 
 export interface LabFinding {
   readonly hpo: string;
@@ -77,17 +78,19 @@ export function interpretLabs(
     if (lab === undefined) continue;
     const range = rangeFor(lab, c.patient.sex, c.patient.age, index);
     const interpretation = interpret(caseLab, range);
-    results.push({
+    // Filled field by field (conditional spreads copy objects): optional fields keep their place, absent ones stay absent.
+    const result = {
       field: caseLab.field,
       labId: lab.id,
       loinc: lab.code.code,
       name: lab.name,
-      ...(caseLab.value === undefined ? {} : { value: caseLab.value }),
-      ...(caseLab.unit === undefined ? {} : { unit: caseLab.unit }),
-      interpretation,
-      ...(range === undefined ? {} : { range }),
-      original: caseLab.original,
-    });
+    } as Writable<LabResult>;
+    if (caseLab.value !== undefined) result.value = caseLab.value;
+    if (caseLab.unit !== undefined) result.unit = caseLab.unit;
+    result.interpretation = interpretation;
+    if (range !== undefined) result.range = range;
+    result.original = caseLab.original;
+    results.push(result);
     const quote = `${lab.name} ${interpretation}`;
     const push = (findingId: string | undefined, present: boolean) => {
       const finding = findingId === undefined ? undefined : index.findingById.get(findingId);

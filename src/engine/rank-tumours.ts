@@ -37,6 +37,8 @@ interface TumourTable {
   /** By syndrome position in kb.syndromes. */
   readonly bySyndrome: ReadonlyArray<readonly SyndromeLink[]>;
   readonly byAntibody: ReadonlyMap<string, readonly AntibodyLink[]>;
+  /** Tumour id → position in kb.tumours. */
+  readonly positionById: ReadonlyMap<string, number>;
 }
 
 const TABLE = derivedKey<TumourTable>('tumour links of every syndrome and antibody');
@@ -80,7 +82,7 @@ function buildTable(index: KnowledgeIndex): TumourTable {
     }
     byAntibody.set(antibody.id, links);
   }
-  return { bySyndrome, byAntibody };
+  return { bySyndrome, byAntibody, positionById: position };
 }
 
 /** One route from a likely syndrome or a positive antibody to a tumour, with what it adds to the noisy-OR. */
@@ -144,11 +146,15 @@ export function rankTumours(
   // Filled with undefined first: writing far past the end of an empty array would make it a slow sparse array.
   const routes: Array<Route[] | undefined> = [];
   for (let at = 0; at < tumours.length; at++) routes.push(undefined);
+  // The tumours this case touches, so the loop below visits a handful instead of every catalogued tumour.
+  const touched: number[] = [];
   const add = (tumour: number, route: Route) => {
     if (route.contribution <= 0) return;
     const list = routes[tumour];
-    if (list === undefined) routes[tumour] = [route];
-    else list.push(route);
+    if (list === undefined) {
+      routes[tumour] = [route];
+      touched.push(tumour);
+    } else list.push(route);
   };
   for (const p of posteriors) {
     const weight = p.posterior * p.paraneoplasticProbability;
@@ -169,9 +175,17 @@ export function rankTumours(
   }
   const known = new Map<string, string>();
   for (const k of c.knownCancers) if (k.tumourId !== undefined) known.set(k.tumourId, k.text);
+  const touch = (id: string) => {
+    const at = table.positionById.get(id);
+    if (at !== undefined && routes[at] === undefined && !touched.includes(at)) touched.push(at);
+  };
+  for (const id of known.keys()) touch(id);
+  for (const id of signs.keys()) touch(id);
+  // File order, so warnings come in the same order whichever route touched a tumour first.
+  insertionSort(touched, (a, b) => a < b);
   const warnings: Warning[] = [];
-  const scored: Array<{ tumour: Tumour; score: number; routes: readonly Route[] }> = [];
-  for (let at = 0; at < tumours.length; at++) {
+  const scored: Array<{ tumour: Tumour; score: number; routes: Route[] }> = [];
+  for (const at of touched) {
     const tumour = tumours[at] as Tumour;
     const list = routes[at] ?? [];
     const knownText = known.size === 0 ? undefined : known.get(tumour.id);
@@ -204,7 +218,8 @@ export function rankTumours(
     const { tumour, score, routes: list } = scored[i] as (typeof scored)[number];
     const knownText = known.get(tumour.id);
     // The strongest routes explain a tumour; the rest still count in its score.
-    const strongest = insertionSort([...list], (a, b) => a.contribution > b.contribution);
+    // Sorted in place: the score has been computed, and the list is this case's own.
+    const strongest = insertionSort(list, (a, b) => a.contribution > b.contribution);
     const why: TumourReason[] = [];
     for (let k = 0; k < strongest.length && k < MAX_REASONS; k++)
       why.push(describeRoute(strongest[k] as Route));

@@ -57,6 +57,7 @@ export function tumourSignRatios(
     }
   }
   const out = new Map<string, TumourSignRatio>();
+  if (hitsByTumour.size === 0) return out;
   // Tumour-file order keeps the output independent of finding order.
   for (const tumour of index.kb.tumours) {
     const hits = hitsByTumour.get(tumour.id);

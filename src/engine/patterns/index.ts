@@ -4,6 +4,7 @@ import { derivedKey, type KnowledgeIndex, type Pattern } from '../../knowledge/i
 import type { LabResult } from '../assessment.js';
 import { citationsFor } from '../citations.js';
 import type { ObservedFinding } from '../likelihood.js';
+import type { Writable } from '../writable.js';
 import { correctedCalciumPattern, hypercalcaemiaMechanismPattern, hypocalcaemiaPattern } from './calcium.js';
 import { ectopicActhPattern, nicthPattern } from './endocrine.js';
 import {
@@ -62,8 +63,6 @@ export interface PatternFinding {
   readonly source: string;
   readonly quote: string;
 }
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * A module's output as a pattern result, fields always in the order of PatternResult (modules return theirs in any
