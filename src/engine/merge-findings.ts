@@ -68,7 +68,9 @@ export function mostSpecific(findings: readonly ObservedFinding[], index: Knowle
     const ancestors = perTerm(ANCESTOR_LISTS, f.hpo, index, (t) => [...index.ancestors(t)]);
     for (let k = 0; k < ancestors.length; k++) {
       const a = ancestors[k] as string;
-      if (present.has(a)) (implied ??= new Set()).add(a);
+      if (!present.has(a)) continue;
+      implied ??= new Set();
+      implied.add(a);
     }
   }
   const out: ObservedFinding[] = [];
