@@ -16,7 +16,9 @@ export function scoreAllSyndromes(evidence: CaseEvidence, index: KnowledgeIndex)
   const total: number[] = [];
   for (let s = 0; s < index.kb.syndromes.length; s++) total.push(0);
   const lnUnrelated = evidence.lnUnrelated;
-  const used = new Set<object>();
+  // Listed items already matched, per syndrome (an item belongs to one syndrome; these lists hold a few items at most).
+  const used: Array<object[] | undefined> = [];
+  for (let s = 0; s < total.length; s++) used.push(undefined);
   for (let i = 0; i < findings.length; i++) {
     const related = relations[i]?.related ?? [];
     if (!findings[i]?.present) {
@@ -27,8 +29,11 @@ export function scoreAllSyndromes(evidence: CaseEvidence, index: KnowledgeIndex)
     for (let s = 0; s < total.length; s++) total[s] = (total[s] ?? 0) + lnUnrelated;
     for (const r of related) {
       // A listed item already matched by an earlier finding counts once only.
-      total[r.syndrome] = (total[r.syndrome] ?? 0) - lnUnrelated + (used.has(r.item) ? 0 : r.lnLr);
-      used.add(r.item);
+      const items = used[r.syndrome];
+      const seen = items !== undefined && items.includes(r.item);
+      total[r.syndrome] = (total[r.syndrome] ?? 0) - lnUnrelated + (seen ? 0 : r.lnLr);
+      if (items === undefined) used[r.syndrome] = [r.item];
+      else if (!seen) items.push(r.item);
     }
   }
   for (const a of antibodies) {

@@ -78,6 +78,10 @@ interface SyndromeTable {
   readonly logBasePrior: Float64Array;
   /** Relative shares of the syndrome's associated tumours (for the tumour-sign adjustment). */
   readonly tumourShares: ReadonlyArray<ReadonlyArray<{ readonly tumour: string; readonly share: number }>>;
+  /** The same shares with each tumour's position in kb.tumours (-1 if not catalogued), for the per-case sign sum. */
+  readonly tumourSharesAt: ReadonlyArray<ReadonlyArray<{ readonly at: number; readonly share: number }>>;
+  /** Tumour id → position in kb.tumours. */
+  readonly tumourAt: ReadonlyMap<string, number>;
   /** Antibody id → positions of the syndromes that list it. */
   readonly byAntibody: ReadonlyMap<string, readonly number[]>;
   /** Tumour id → positions of the syndromes associated with it. */
@@ -124,6 +128,7 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
     map.set(key, list);
   };
   const tumourShares = all.map((s) => relativeTumourShares(s.tumours, index));
+  const tumourAt = new Map(index.kb.tumours.map((t, at) => [t.id, at]));
   all.forEach((s, position) => {
     for (const a of s.antibodies) add(byAntibody, a.antibody, position);
     for (const t of s.tumours) add(byTumour, t.tumour, position);
@@ -133,6 +138,10 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
       Math.log(((1 - index.kb.model.noSyndromePrior) * s.relativePrevalence) / totalWeight),
     ),
     tumourShares,
+    tumourSharesAt: tumourShares.map((list) =>
+      list.map((t) => ({ at: tumourAt.get(t.tumour) ?? -1, share: t.share })),
+    ),
+    tumourAt,
     byAntibody,
     byTumour,
     shareSum: Float64Array.from(tumourShares, (list) => {
@@ -176,8 +185,14 @@ function paraneoplasticProbabilities(
   const q: number[] = [];
   // Only syndromes with a signed tumour need the weighted sum; for the rest every ratio is 1, so it is the share sum.
   const signed: boolean[] = signs.size === 0 ? [] : new Array(n).fill(false);
-  for (const tumour of signs.keys())
+  // Each tumour's sign ratio by position (1 without a sign), so the sums below index an array instead of a map.
+  const ratioAt: number[] = [];
+  if (signs.size > 0) for (let at = 0; at < index.kb.tumours.length; at++) ratioAt.push(1);
+  for (const [tumour, sign] of signs) {
+    const at = table.tumourAt.get(tumour);
+    if (at !== undefined) ratioAt[at] = sign.ratio;
     for (const position of table.byTumour.get(tumour) ?? []) signed[position] = true;
+  }
   let present: ReadonlySet<string> | undefined;
   let nextModified = 0;
   for (let position = 0; position < n; position++) {
@@ -196,10 +211,10 @@ function paraneoplasticProbabilities(
     if (signs.size > 0 && share < 1) {
       let expected = 0;
       if (signed[position]) {
-        const shares = table.tumourShares[position] ?? [];
+        const shares = table.tumourSharesAt[position] ?? [];
         for (let k = 0; k < shares.length; k++) {
           const t = shares[k] as (typeof shares)[number];
-          expected += t.share * (signs.get(t.tumour)?.ratio ?? 1);
+          expected += t.share * (ratioAt[t.at] ?? 1);
         }
       } else expected = table.shareSum[position] ?? 0;
       const odds = (share / (1 - share)) * expected;
