@@ -3,7 +3,7 @@ import type { Case, CaseLab } from '../case/schema.js';
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Lab } from '../knowledge/schema.js';
 import type { LabResult } from './assessment.js';
-import type { Writable } from './writable.js';
+import { begin } from './writable.js';
 
 export interface LabFinding {
   readonly hpo: string;
@@ -79,12 +79,12 @@ export function interpretLabs(
     const range = rangeFor(lab, c.patient.sex, c.patient.age, index);
     const interpretation = interpret(caseLab, range);
     // Filled field by field (conditional spreads copy objects): optional fields keep their place, absent ones stay absent.
-    const result = {
+    const result = begin<LabResult>({
       field: caseLab.field,
       labId: lab.id,
       loinc: lab.code.code,
       name: lab.name,
-    } as Writable<LabResult>;
+    });
     if (caseLab.value !== undefined) result.value = caseLab.value;
     if (caseLab.unit !== undefined) result.unit = caseLab.unit;
     result.interpretation = interpretation;

@@ -6,6 +6,7 @@ import { citationsFor } from './citations.js';
 import type { DeltaPResult } from './criteria/delta-p.js';
 import { addMonths } from './dates/add-months.js';
 import type { SyndromePosterior } from './rank-syndromes.js';
+import { begin } from './writable.js';
 
 export interface ScreeningItem {
   readonly tumour: string;
@@ -89,15 +90,17 @@ export function planScreening(
   const rule = index.kb.criteria.rescreen.rules.find((r) => r.appliesTo === 'neurological');
   if (rule === undefined) return { screening: out, warnings };
   const citations = citationsFor(rule.evidence, index);
-  out.push({
+  // Filled field by field (a conditional spread copies the object): dueBy sits after due when there is a date.
+  const first = begin<ScreeningItem>({
     tumour: targets[0]?.id ?? '',
     test: `repeat search for ${what}`,
     kind: 'repeat',
     due: asOf === null ? null : addMonths(asOf, rule.firstMonths),
-    ...(asOf === null ? {} : { dueBy: addMonths(asOf, rule.firstByMonths) }),
-    reason: `first search negative: ${rule.text} (first repeat at ${rule.firstMonths}–${rule.firstByMonths} months)`,
-    citations,
   });
+  if (asOf !== null) first.dueBy = addMonths(asOf, rule.firstByMonths);
+  first.reason = `first search negative: ${rule.text} (first repeat at ${rule.firstMonths}–${rule.firstByMonths} months)`;
+  first.citations = citations;
+  out.push(first);
   for (let m = rule.firstByMonths + rule.everyMonths; m <= rule.untilMonths; m += rule.everyMonths)
     out.push({
       tumour: targets[0]?.id ?? '',

@@ -4,6 +4,7 @@ import type { WorkupTest } from '../knowledge/schema.js';
 import type { Citation, LabResult, RankedSyndrome } from './assessment.js';
 import { citationsFor } from './citations.js';
 import { freezeDeep } from './freeze.js';
+import { begin } from './writable.js';
 
 export interface WorkupItem {
   readonly syndrome: string;
@@ -58,17 +59,13 @@ function item(
   lab: LabResult | undefined,
   index: KnowledgeIndex,
 ): WorkupItem {
-  return {
-    syndrome,
-    kind,
-    test: t.test,
-    reason: t.reason,
-    tumours: t.tumours,
-    ...(t.limits === undefined ? {} : { limits: t.limits }),
-    held: lab !== undefined,
-    ...(lab === undefined ? {} : { result: lab.interpretation }),
-    citations: citationsFor(t.evidence, index),
-  };
+  // Filled field by field (conditional spreads copy the object): optional fields keep their place.
+  const item = begin<WorkupItem>({ syndrome, kind, test: t.test, reason: t.reason, tumours: t.tumours });
+  if (t.limits !== undefined) item.limits = t.limits;
+  item.held = lab !== undefined;
+  if (lab !== undefined) item.result = lab.interpretation;
+  item.citations = citationsFor(t.evidence, index);
+  return item;
 }
 
 /**

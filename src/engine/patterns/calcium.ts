@@ -1,5 +1,6 @@
 // Albumin-corrected calcium (StatPearls, PMID 29494030) and the mechanism of a hypercalcaemia (Stewart, NEJM 2005).
-import { type PatternContext, type PatternModule, param, round } from './types.js';
+import type { Writable } from '../writable.js';
+import { type ModuleOutput, type PatternContext, type PatternModule, param, round } from './types.js';
 
 /** Corrected total calcium in mg/dL, or the measured value when albumin is normal or missing. */
 export function correctedCalcium(ctx: PatternContext, p: Readonly<Record<string, number>>) {
@@ -55,10 +56,8 @@ export const correctedCalciumPattern: PatternModule = {
         : total?.albumin !== undefined && total.albumin < param(p, 'normalAlbumin')
           ? `corrected calcium ${corrected} mg/dL (measured ${total.calcium}, albumin ${total.albumin} g/dL)`
           : `calcium ${corrected} mg/dL (albumin ${total?.albumin === undefined ? 'not given, no correction' : 'normal, no correction'})`;
-    return {
+    const out: Writable<ModuleOutput> = {
       result: high ? 'met' : 'not-met',
-      ...(grade === undefined ? {} : { grade }),
-      ...(corrected === undefined ? {} : { value: corrected, unit: 'mg/dL' }),
       valuesUsed: ctx.labs.used,
       missing: ctx.labs.missing.filter((m) => ionised === undefined || !/albumin/i.test(m)),
       explanation: high
@@ -71,6 +70,13 @@ export const correctedCalciumPattern: PatternModule = {
         { finding: 'hypocalcemia', present: low },
       ],
     };
+    // Optional fields added after the literal (a conditional spread inside it is the slow path).
+    if (grade !== undefined) out.grade = grade;
+    if (corrected !== undefined) {
+      out.value = corrected;
+      out.unit = 'mg/dL';
+    }
+    return out;
   },
 };
 

@@ -1,5 +1,6 @@
 // Blood-count patterns with cited thresholds: erythrocytosis (WHO 2016), eosinophilia, thrombocytosis, thrombocytopenia,
 // leukocytosis, neutropenia grades, anaemia (WHO cut-offs), autoimmune haemolysis, and the age/sex-adjusted ESR.
+import type { Writable } from '../writable.js';
 import type { ModuleOutput, PatternContext } from './types.js';
 import { type PatternModule, param } from './types.js';
 
@@ -21,14 +22,13 @@ function threshold(
     };
   const met = test(v);
   const g = met && grade ? grade(v) : undefined;
-  return {
-    ...base,
-    result: met ? 'met' : 'not-met',
-    ...(g === undefined ? {} : { grade: g }),
-    value: v,
-    explanation: met ? words.met : words.notMet,
-    emits: [{ finding, present: met }],
-  };
+  // Two literal shapes rather than a conditional spread, which sent every result down the slow path.
+  const result = met ? 'met' : 'not-met';
+  const explanation = met ? words.met : words.notMet;
+  const emits = [{ finding, present: met }];
+  return g === undefined
+    ? { valuesUsed: base.valuesUsed, missing: base.missing, result, value: v, explanation, emits }
+    : { valuesUsed: base.valuesUsed, missing: base.missing, result, grade: g, value: v, explanation, emits };
 }
 
 export const erythrocytosisPattern: PatternModule = {
@@ -65,13 +65,14 @@ export const erythrocytosisPattern: PatternModule = {
         : epo === 'low'
           ? 'low erythropoietin points to polycythaemia vera rather than a tumour'
           : 'erythropoietin raised or inappropriately normal: secondary erythrocytosis - look for a renal, hepatic or other EPO-producing tumour';
-    return {
+    const out: Writable<ModuleOutput> = {
       ...base,
       result: 'met',
-      ...(epo === undefined ? {} : { grade: epo === 'low' ? 'EPO low' : 'EPO not suppressed' }),
       explanation: `Erythrocytosis: ${kind}.`,
       emits: [{ finding: 'polycythemia', present: true }],
     };
+    if (epo !== undefined) out.grade = epo === 'low' ? 'EPO low' : 'EPO not suppressed';
+    return out;
   },
 };
 

@@ -4,7 +4,7 @@ import { derivedKey, type KnowledgeIndex, type Pattern } from '../../knowledge/i
 import type { LabResult } from '../assessment.js';
 import { citationsFor } from '../citations.js';
 import type { ObservedFinding } from '../likelihood.js';
-import type { Writable } from '../writable.js';
+import { begin } from '../writable.js';
 import { correctedCalciumPattern, hypercalcaemiaMechanismPattern, hypocalcaemiaPattern } from './calcium.js';
 import { ectopicActhPattern, nicthPattern } from './endocrine.js';
 import {
@@ -75,7 +75,7 @@ function patternResult(
   citations: PatternResult['citations'],
 ): PatternResult {
   // Filled field by field below, so optional fields keep their place and absent ones stay absent.
-  const r = { id: spec.id, name: spec.name, result: out.result } as Writable<PatternResult>;
+  const r = begin<PatternResult>({ id: spec.id, name: spec.name, result: out.result });
   if (out.grade !== undefined) r.grade = out.grade;
   if (out.value !== undefined) r.value = out.value;
   if (out.unit !== undefined) r.unit = out.unit;
