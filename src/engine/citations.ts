@@ -41,16 +41,15 @@ export function mergeCitations(lists: ReadonlyArray<readonly Citation[]>): Citat
 /** Citations gathered list by list, the first citation of each reference kept, in order. */
 export class CitationList {
   readonly citations: Citation[] = [];
-  // Lists are short (a handful of references): a scan of the refs taken so far beats building a set.
-  private readonly refs: string[] = [];
 
   add(list: readonly Citation[]): void {
+    // Lists are short (a syndrome cites at most a dozen references): a scan beats building a set.
+    const taken = this.citations;
     for (let k = 0; k < list.length; k++) {
       const c = list[k] as Citation;
-      if (!this.refs.includes(c.ref)) {
-        this.refs.push(c.ref);
-        this.citations.push(c);
-      }
+      let seen = false;
+      for (let j = 0; j < taken.length && !seen; j++) seen = (taken[j] as Citation).ref === c.ref;
+      if (!seen) taken.push(c);
     }
   }
 }
