@@ -1,6 +1,7 @@
 // All syndromes' log likelihood ratios in one pass over the case, from the per-term relations (same numbers as
 // scoreSyndrome, which builds the explanation for the few syndromes shown; a property test holds them equal).
 import type { KnowledgeIndex } from '../knowledge/index.js';
+import { emptySlots, filledNumbers } from './blank-arrays.js';
 import { clampProbability, frequencyValue } from './finding-relations.js';
 import type { CaseEvidence } from './likelihood.js';
 
@@ -13,12 +14,10 @@ export function scoreAllSyndromes(evidence: CaseEvidence, index: KnowledgeIndex)
   const { findings, antibodies, relations } = evidence;
   const model = index.kb.model;
   // A packed plain array of doubles: allocating a typed array costs more than this whole loop for a few dozen syndromes.
-  const total: number[] = [];
-  for (let s = 0; s < index.kb.syndromes.length; s++) total.push(0);
+  const total = filledNumbers(index.kb.syndromes.length, 0);
   const lnUnrelated = evidence.lnUnrelated;
   // Listed items already matched, per syndrome (an item belongs to one syndrome; these lists hold a few items at most).
-  const used: Array<object[] | undefined> = [];
-  for (let s = 0; s < total.length; s++) used.push(undefined);
+  const used = emptySlots<object[]>(total.length);
   for (let i = 0; i < findings.length; i++) {
     const related = relations[i]?.related ?? [];
     if (!findings[i]?.present) {

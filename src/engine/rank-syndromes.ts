@@ -3,6 +3,7 @@ import type { Case } from '../case/schema.js';
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Syndrome } from '../knowledge/schema.js';
 import type { Citation, Contribution, RankedSyndrome } from './assessment.js';
+import { filledNumbers } from './blank-arrays.js';
 import { CitationList, citationsFor } from './citations.js';
 import { compareIds } from './compare.js';
 import {
@@ -182,12 +183,11 @@ function paraneoplasticProbabilities(
 ): number[] {
   const all = index.kb.syndromes;
   const n = all.length;
-  const q: number[] = [];
+  const q = filledNumbers(n, 0);
   // Only syndromes with a signed tumour need the weighted sum; for the rest every ratio is 1, so it is the share sum.
   const signed: boolean[] = signs.size === 0 ? [] : new Array(n).fill(false);
   // Each tumour's sign ratio by position (1 without a sign), so the sums below index an array instead of a map.
-  const ratioAt: number[] = [];
-  if (signs.size > 0) for (let at = 0; at < index.kb.tumours.length; at++) ratioAt.push(1);
+  const ratioAt = signs.size > 0 ? filledNumbers(index.kb.tumours.length, 1) : [];
   for (const [tumour, sign] of signs) {
     const at = table.tumourAt.get(tumour);
     if (at !== undefined) ratioAt[at] = sign.ratio;
@@ -220,7 +220,7 @@ function paraneoplasticProbabilities(
       const odds = (share / (1 - share)) * expected;
       share = odds / (1 + odds);
     }
-    q.push(share);
+    q[position] = share;
   }
   for (const a of c.antibodies) {
     if (a.result !== 'positive') continue;
@@ -302,8 +302,8 @@ export function syndromePosteriors(
   const logLrs = scoreAllSyndromes(evidence, index);
   const shares = paraneoplasticProbabilities(c, findings, index, table, signs);
   const n = all.length;
-  // A packed array (filled by push; a holey one costs a hole check on every read), later turned into posteriors in place.
-  const logPosts: number[] = [];
+  // A packed array of doubles (see blank-arrays.ts), later turned into posteriors in place.
+  const logPosts = filledNumbers(n, 0);
   const logNone = Math.log(index.kb.model.noSyndromePrior);
   let max = logNone;
   const terms = table.priorTerms;
@@ -315,7 +315,7 @@ export function syndromePosteriors(
       if (passesDemographic(m.when, c.patient)) logPriorFactor += m.lnFactor;
     }
     const logPost = (table.logBasePrior[position] ?? 0) + logPriorFactor + (logLrs[position] ?? 0);
-    logPosts.push(logPost);
+    logPosts[position] = logPost;
     if (logPost > max) max = logPost;
   }
   // Relative posteriors (exp once each, in place), then normalised against "no syndrome".

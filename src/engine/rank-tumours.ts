@@ -2,6 +2,7 @@
 import type { Case } from '../case/schema.js';
 import { derivedKey, type KnowledgeIndex, type Tumour } from '../knowledge/index.js';
 import type { Citation, RankedTumour, TumourReason, Warning } from './assessment.js';
+import { emptySlots } from './blank-arrays.js';
 import { citationsFor, mergeCitations } from './citations.js';
 import { describeDemographic, matchesDemographic } from './demographics.js';
 import { freezeDeep } from './freeze.js';
@@ -143,9 +144,8 @@ export function rankTumours(
   const table = index.derived(TABLE, buildTable);
   const tumours = index.kb.tumours;
   // Routes are kept as data, by tumour position: only the tumours that are listed get their words built.
-  // Filled with undefined first: writing far past the end of an empty array would make it a slow sparse array.
-  const routes: Array<Route[] | undefined> = [];
-  for (let at = 0; at < tumours.length; at++) routes.push(undefined);
+  // Packed slots (see blank-arrays.ts): writing far past the end of an empty array would make it a slow sparse array.
+  const routes = emptySlots<Route[]>(tumours.length);
   // The tumours this case touches, so the loop below visits a handful instead of every catalogued tumour.
   const touched: number[] = [];
   const add = (tumour: number, route: Route) => {
