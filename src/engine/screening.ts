@@ -69,22 +69,28 @@ export function planScreening(
       message: 'Re-screening dates need asOf; the intervals are listed without dates.',
     });
   const what = targets.map((t) => t.name).join(', ');
+  // The same words on every repeat item, built once.
+  const test = `repeat search for ${what}`;
+  const firstTarget = targets[0]?.id ?? '';
   const spec = index.kb.criteria.deltaP;
   if (deltaP !== null && spec.appliesTo.includes(top.syndrome.id)) {
     // With unknown DELTA-P items, follow the most cautious schedule the score could still reach.
     const rule = [...spec.rescreen]
       .sort((a, b) => b.minScore - a.minScore)
       .find((r) => deltaP.range.max >= r.minScore);
-    if (rule !== undefined)
+    if (rule !== undefined) {
+      const citations = citationsFor(spec.rescreenEvidence, index);
+      const lead = `LEMS with DELTA-P ${deltaP.range.min === deltaP.range.max ? deltaP.score : `${deltaP.range.min}–${deltaP.range.max}`}: ${rule.text} (month `;
       for (let m = rule.firstMonths; m <= rule.untilMonths; m += rule.everyMonths)
         out.push({
-          tumour: targets[0]?.id ?? '',
-          test: `repeat search for ${what}`,
+          tumour: firstTarget,
+          test,
           kind: 'repeat',
           due: asOf === null ? null : addMonths(asOf, m),
-          reason: `LEMS with DELTA-P ${deltaP.range.min === deltaP.range.max ? deltaP.score : `${deltaP.range.min}–${deltaP.range.max}`}: ${rule.text} (month ${m})`,
-          citations: citationsFor(spec.rescreenEvidence, index),
+          reason: `${lead}${m})`,
+          citations,
         });
+    }
     return { screening: out, warnings };
   }
   const rule = index.kb.criteria.rescreen.rules.find((r) => r.appliesTo === 'neurological');
@@ -92,8 +98,8 @@ export function planScreening(
   const citations = citationsFor(rule.evidence, index);
   // Filled field by field (a conditional spread copies the object): dueBy sits after due when there is a date.
   const first = begin<ScreeningItem>({
-    tumour: targets[0]?.id ?? '',
-    test: `repeat search for ${what}`,
+    tumour: firstTarget,
+    test,
     kind: 'repeat',
     due: asOf === null ? null : addMonths(asOf, rule.firstMonths),
   });
@@ -103,8 +109,8 @@ export function planScreening(
   out.push(first);
   for (let m = rule.firstByMonths + rule.everyMonths; m <= rule.untilMonths; m += rule.everyMonths)
     out.push({
-      tumour: targets[0]?.id ?? '',
-      test: `repeat search for ${what}`,
+      tumour: firstTarget,
+      test,
       kind: 'repeat',
       due: asOf === null ? null : addMonths(asOf, m),
       reason: `${rule.text} (month ${m})`,
