@@ -1,6 +1,5 @@
 // Albumin-corrected calcium (StatPearls, PMID 29494030) and the mechanism of a hypercalcaemia (Stewart, NEJM 2005).
-import type { Writable } from '../writable.js';
-import { type ModuleOutput, type PatternContext, type PatternModule, param, round } from './types.js';
+import { Outcome, type PatternContext, type PatternModule, param, round } from './types.js';
 
 /** Corrected total calcium in mg/dL, or the measured value when albumin is normal or missing. */
 export function correctedCalcium(ctx: PatternContext, p: Readonly<Record<string, number>>) {
@@ -30,12 +29,7 @@ export const correctedCalciumPattern: PatternModule = {
     const ionised = ctx.labs.value('calcium-ionised');
     const total = correctedCalcium(ctx, p);
     if (total === undefined && ionised === undefined)
-      return {
-        result: 'unknown',
-        valuesUsed: ctx.labs.used,
-        missing: ctx.labs.missing,
-        explanation: 'No calcium given.',
-      };
+      return new Outcome(ctx.labs, 'unknown', 'No calcium given.');
     const high =
       ionised !== undefined
         ? ionised > param(p, 'ionisedUpperLimit')
@@ -56,27 +50,19 @@ export const correctedCalciumPattern: PatternModule = {
         : total?.albumin !== undefined && total.albumin < param(p, 'normalAlbumin')
           ? `corrected calcium ${corrected} mg/dL (measured ${total.calcium}, albumin ${total.albumin} g/dL)`
           : `calcium ${corrected} mg/dL (albumin ${total?.albumin === undefined ? 'not given, no correction' : 'normal, no correction'})`;
-    const out: Writable<ModuleOutput> = {
-      result: high ? 'met' : 'not-met',
-      valuesUsed: ctx.labs.used,
-      missing: ctx.labs.missing.filter((m) => ionised === undefined || !/albumin/i.test(m)),
-      explanation: high
-        ? `Hypercalcaemia${grade ? `, ${grade}` : ''}: ${how}.`
-        : low
-          ? `Hypocalcaemia: ${how}.`
-          : `No hypercalcaemia: ${how}.`,
-      emits: [
+    const explanation = high
+      ? `Hypercalcaemia${grade ? `, ${grade}` : ''}: ${how}.`
+      : low
+        ? `Hypocalcaemia: ${how}.`
+        : `No hypercalcaemia: ${how}.`;
+    return new Outcome(ctx.labs, high ? 'met' : 'not-met', explanation)
+      .missingOnly(ctx.labs.missing.filter((m) => ionised === undefined || !/albumin/i.test(m)))
+      .graded(grade)
+      .valued(corrected, corrected === undefined ? undefined : 'mg/dL')
+      .emitting([
         { finding: 'hypercalcemia', present: high },
         { finding: 'hypocalcemia', present: low },
-      ],
-    };
-    // Optional fields added after the literal (a conditional spread inside it is the slow path).
-    if (grade !== undefined) out.grade = grade;
-    if (corrected !== undefined) {
-      out.value = corrected;
-      out.unit = 'mg/dL';
-    }
-    return out;
+      ]);
   },
 };
 
@@ -91,66 +77,53 @@ export const hypercalcaemiaMechanismPattern: PatternModule = {
     const pth = ctx.labs.interpretation('pth');
     const pthrp = ctx.labs.interpretation('pthrp');
     const calcitriol = ctx.labs.interpretation('vitamin-d-1-25-oh');
-    const base = { valuesUsed: ctx.labs.used, missing: ctx.labs.missing };
     if (calcium !== true)
-      return {
-        ...base,
-        result: calcium === false ? 'not-met' : 'unknown',
-        explanation: calcium === false ? 'No hypercalcaemia.' : 'Calcium not known.',
-      };
+      return new Outcome(
+        ctx.labs,
+        calcium === false ? 'not-met' : 'unknown',
+        calcium === false ? 'No hypercalcaemia.' : 'Calcium not known.',
+      );
     if (pth === undefined)
-      return {
-        ...base,
-        result: 'unknown',
-        explanation: 'Hypercalcaemia without an interpretable PTH: measure intact PTH first.',
-      };
+      return new Outcome(
+        ctx.labs,
+        'unknown',
+        'Hypercalcaemia without an interpretable PTH: measure intact PTH first.',
+      );
     if (pth === 'high')
-      return {
-        ...base,
-        result: 'not-met',
-        grade: 'PTH-dependent',
-        explanation:
-          'PTH is raised with a high calcium: PTH-dependent hypercalcaemia (primary hyperparathyroidism is the usual cause), not humoral hypercalcaemia of malignancy.',
-      };
+      return new Outcome(
+        ctx.labs,
+        'not-met',
+        'PTH is raised with a high calcium: PTH-dependent hypercalcaemia (primary hyperparathyroidism is the usual cause), not humoral hypercalcaemia of malignancy.',
+      ).graded('PTH-dependent');
     if (pth === 'normal')
-      return {
-        ...base,
-        result: 'unknown',
-        grade: 'PTH not suppressed',
-        explanation:
-          'A PTH within range is inappropriately normal for a high calcium and argues for PTH-dependent disease; PTHrP is rarely informative here.',
-      };
+      return new Outcome(
+        ctx.labs,
+        'unknown',
+        'A PTH within range is inappropriately normal for a high calcium and argues for PTH-dependent disease; PTHrP is rarely informative here.',
+      ).graded('PTH not suppressed');
     if (pthrp === 'high')
-      return {
-        ...base,
-        result: 'met',
-        grade: 'humoral (PTHrP)',
-        explanation:
-          'Suppressed PTH with a raised PTHrP: humoral hypercalcaemia of malignancy (PTHrP raises calcium).',
-      };
+      return new Outcome(
+        ctx.labs,
+        'met',
+        'Suppressed PTH with a raised PTHrP: humoral hypercalcaemia of malignancy (PTHrP raises calcium).',
+      ).graded('humoral (PTHrP)');
     if (calcitriol === 'high')
-      return {
-        ...base,
-        result: 'not-met',
-        grade: 'calcitriol-mediated',
-        explanation:
-          'Suppressed PTH with a raised 1,25-dihydroxyvitamin D: calcitriol-mediated hypercalcaemia (lymphoma, granulomatous disease).',
-      };
+      return new Outcome(
+        ctx.labs,
+        'not-met',
+        'Suppressed PTH with a raised 1,25-dihydroxyvitamin D: calcitriol-mediated hypercalcaemia (lymphoma, granulomatous disease).',
+      ).graded('calcitriol-mediated');
     if (pthrp === undefined)
-      return {
-        ...base,
-        result: 'unknown',
-        grade: 'PTH-independent',
-        explanation:
-          'Suppressed PTH: PTH-independent hypercalcaemia; measure PTHrP and 1,25-dihydroxyvitamin D.',
-      };
-    return {
-      ...base,
-      result: 'not-met',
-      grade: 'PTH-independent, PTHrP not raised',
-      explanation:
-        'Suppressed PTH without raised PTHrP: local osteolysis (bone metastases, myeloma) or another PTH-independent cause.',
-    };
+      return new Outcome(
+        ctx.labs,
+        'unknown',
+        'Suppressed PTH: PTH-independent hypercalcaemia; measure PTHrP and 1,25-dihydroxyvitamin D.',
+      ).graded('PTH-independent');
+    return new Outcome(
+      ctx.labs,
+      'not-met',
+      'Suppressed PTH without raised PTHrP: local osteolysis (bone metastases, myeloma) or another PTH-independent cause.',
+    ).graded('PTH-independent, PTHrP not raised');
   },
 };
 
@@ -160,18 +133,10 @@ export const hypocalcaemiaPattern: PatternModule = {
   requires: ['normalAlbumin', 'factor', 'lowerLimit'],
   evaluate(ctx, p) {
     const total = correctedCalcium(ctx, p);
-    const base = { valuesUsed: ctx.labs.used, missing: ctx.labs.missing };
     // No verified lower limit for ionised calcium is held, so only total (corrected) calcium decides.
-    if (total === undefined)
-      return { ...base, result: 'unknown', explanation: 'Needs total calcium (with albumin).' };
+    if (total === undefined) return new Outcome(ctx.labs, 'unknown', 'Needs total calcium (with albumin).');
     if (total.corrected >= param(p, 'lowerLimit'))
-      return {
-        ...base,
-        result: 'not-met',
-        value: total.corrected,
-        unit: 'mg/dL',
-        explanation: 'No hypocalcaemia.',
-      };
+      return new Outcome(ctx.labs, 'not-met', 'No hypocalcaemia.').valued(total.corrected, 'mg/dL');
     const pth = ctx.labs.interpretation('pth');
     const mg = ctx.labs.interpretation('magnesium');
     const clue =
@@ -182,13 +147,12 @@ export const hypocalcaemiaPattern: PatternModule = {
           : pth === 'low' || pth === 'normal'
             ? 'PTH not raised: parathyroid damage (surgery, infiltration) or hypomagnesaemia'
             : 'measure PTH, magnesium and phosphate to find the mechanism';
-    return {
-      ...base,
-      result: 'met',
-      value: total.corrected,
-      unit: 'mg/dL',
-      explanation: `Hypocalcaemia: ${clue}. Medullary thyroid cancer does not usually lower calcium; hypocalcaemia is not a paraneoplastic sign of thyroid cancer.`,
-      emits: [{ finding: 'hypocalcemia', present: true }],
-    };
+    return new Outcome(
+      ctx.labs,
+      'met',
+      `Hypocalcaemia: ${clue}. Medullary thyroid cancer does not usually lower calcium; hypocalcaemia is not a paraneoplastic sign of thyroid cancer.`,
+    )
+      .valued(total.corrected, 'mg/dL')
+      .emitting([{ finding: 'hypocalcemia', present: true }]);
   },
 };

@@ -1,5 +1,5 @@
 // Ectopic ACTH (hypokalaemia with high ACTH and cortisol) and non-islet-cell tumour hypoglycaemia (Cryer et al. 2009).
-import { type PatternModule, param } from './types.js';
+import { Outcome, type PatternModule, param } from './types.js';
 
 export const ectopicActhPattern: PatternModule = {
   id: 'ectopic-acth',
@@ -9,30 +9,26 @@ export const ectopicActhPattern: PatternModule = {
     const k = ctx.labs.value('potassium');
     const acth = ctx.labs.interpretation('acth');
     const cortisol = ctx.labs.interpretation('cortisol');
-    const base = { valuesUsed: ctx.labs.used, missing: ctx.labs.missing };
     const hypoK = k === undefined ? undefined : k < param(p, 'potassiumBelow');
     if (cortisol === 'normal' || cortisol === 'low' || acth === 'low')
-      return {
-        ...base,
-        result: 'not-met',
-        explanation:
-          acth === 'low'
-            ? 'ACTH suppressed: not ACTH-dependent (an adrenal or exogenous cause instead).'
-            : 'Cortisol not raised.',
-        emits: [{ finding: 'secondary-hypercortisolism', present: false }],
-      };
+      return new Outcome(
+        ctx.labs,
+        'not-met',
+        acth === 'low'
+          ? 'ACTH suppressed: not ACTH-dependent (an adrenal or exogenous cause instead).'
+          : 'Cortisol not raised.',
+      ).emitting([{ finding: 'secondary-hypercortisolism', present: false }]);
     if (cortisol === 'high' && acth === 'high')
-      return {
-        ...base,
-        result: 'met',
-        explanation: `ACTH-dependent hypercortisolism${hypoK ? ' with hypokalaemia' : ''}: an ectopic ACTH source is suggested${hypoK ? ' (hypokalaemia is far commoner in ectopic than in pituitary disease)' : ''}; confirm with dynamic tests and imaging. No single validated cut-off separates ectopic from pituitary ACTH.`,
-        emits: [{ finding: 'secondary-hypercortisolism', present: true }],
-      };
-    return {
-      ...base,
-      result: 'unknown',
-      explanation: `Needs cortisol and ACTH with reference ranges${hypoK ? ' (hypokalaemia present)' : ''}: late-night salivary or 24-h urinary cortisol and plasma ACTH.`,
-    };
+      return new Outcome(
+        ctx.labs,
+        'met',
+        `ACTH-dependent hypercortisolism${hypoK ? ' with hypokalaemia' : ''}: an ectopic ACTH source is suggested${hypoK ? ' (hypokalaemia is far commoner in ectopic than in pituitary disease)' : ''}; confirm with dynamic tests and imaging. No single validated cut-off separates ectopic from pituitary ACTH.`,
+      ).emitting([{ finding: 'secondary-hypercortisolism', present: true }]);
+    return new Outcome(
+      ctx.labs,
+      'unknown',
+      `Needs cortisol and ACTH with reference ranges${hypoK ? ' (hypokalaemia present)' : ''}: late-night salivary or 24-h urinary cortisol and plasma ACTH.`,
+    );
   },
 };
 
@@ -44,29 +40,27 @@ export const nicthPattern: PatternModule = {
     const glucose = ctx.labs.value('glucose');
     const insulin = ctx.labs.value('insulin');
     const cpeptide = ctx.labs.value('c-peptide');
-    const base = { valuesUsed: ctx.labs.used, missing: ctx.labs.missing };
     if (glucose === undefined)
-      return { ...base, result: 'unknown', explanation: 'No glucose measured during the episode.' };
+      return new Outcome(ctx.labs, 'unknown', 'No glucose measured during the episode.');
     if (glucose >= param(p, 'glucoseBelow'))
-      return {
-        ...base,
-        result: 'not-met',
-        explanation: `Glucose ${glucose} mg/dL is not below ${param(p, 'glucoseBelow')} mg/dL.`,
-      };
+      return new Outcome(
+        ctx.labs,
+        'not-met',
+        `Glucose ${glucose} mg/dL is not below ${param(p, 'glucoseBelow')} mg/dL.`,
+      );
     if (insulin === undefined || cpeptide === undefined)
-      return {
-        ...base,
-        result: 'unknown',
-        explanation: 'Hypoglycaemia: measure insulin and C-peptide on the same sample.',
-      };
+      return new Outcome(
+        ctx.labs,
+        'unknown',
+        'Hypoglycaemia: measure insulin and C-peptide on the same sample.',
+      );
     const suppressed = insulin < param(p, 'insulinBelow') && cpeptide < param(p, 'cPeptideBelow');
-    return {
-      ...base,
-      result: suppressed ? 'met' : 'not-met',
-      explanation: suppressed
+    return new Outcome(
+      ctx.labs,
+      suppressed ? 'met' : 'not-met',
+      suppressed
         ? `Hypoglycaemia (${glucose} mg/dL) with suppressed insulin (${insulin} uU/mL) and C-peptide (${cpeptide} ng/mL): not insulin-mediated - consider non-islet-cell tumour hypoglycaemia (IGF-2); the IGF-2:IGF-1 ratio cannot be computed here (no verified LOINC code for IGF-2).`
         : `Insulin ${insulin} uU/mL and C-peptide ${cpeptide} ng/mL are not suppressed: endogenous hyperinsulinism (insulinoma, secretagogues) rather than NICTH.`,
-      emits: [{ finding: 'hypoinsulinemia', present: suppressed }],
-    };
+    ).emitting([{ finding: 'hypoinsulinemia', present: suppressed }]);
   },
 };

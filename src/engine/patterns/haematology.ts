@@ -1,8 +1,6 @@
 // Blood-count patterns with cited thresholds: erythrocytosis (WHO 2016), eosinophilia, thrombocytosis, thrombocytopenia,
 // leukocytosis, neutropenia grades, anaemia (WHO cut-offs), autoimmune haemolysis, and the age/sex-adjusted ESR.
-import type { Writable } from '../writable.js';
-import type { ModuleOutput, PatternContext } from './types.js';
-import { type PatternModule, param } from './types.js';
+import { type ModuleOutput, Outcome, type PatternContext, type PatternModule, param } from './types.js';
 
 function threshold(
   ctx: PatternContext,
@@ -13,22 +11,13 @@ function threshold(
   grade?: (v: number) => string | undefined,
 ): ModuleOutput {
   const v = ctx.labs.value(labId);
-  const base = { valuesUsed: ctx.labs.used, missing: ctx.labs.missing };
   if (v === undefined)
-    return {
-      ...base,
-      result: 'unknown',
-      explanation: `${ctx.index.labById.get(labId)?.name ?? labId} not measured.`,
-    };
+    return new Outcome(ctx.labs, 'unknown', `${ctx.index.labById.get(labId)?.name ?? labId} not measured.`);
   const met = test(v);
-  const g = met && grade ? grade(v) : undefined;
-  // Two literal shapes rather than a conditional spread, which sent every result down the slow path.
-  const result = met ? 'met' : 'not-met';
-  const explanation = met ? words.met : words.notMet;
-  const emits = [{ finding, present: met }];
-  return g === undefined
-    ? { valuesUsed: base.valuesUsed, missing: base.missing, result, value: v, explanation, emits }
-    : { valuesUsed: base.valuesUsed, missing: base.missing, result, grade: g, value: v, explanation, emits };
+  return new Outcome(ctx.labs, met ? 'met' : 'not-met', met ? words.met : words.notMet)
+    .graded(met && grade ? grade(v) : undefined)
+    .valued(v)
+    .emitting([{ finding, present: met }]);
 }
 
 export const erythrocytosisPattern: PatternModule = {
@@ -44,20 +33,19 @@ export const erythrocytosisPattern: PatternModule = {
     const sex = ctx.c.patient.sex;
     const hb = ctx.labs.value('haemoglobin');
     const hct = ctx.labs.value('haematocrit');
-    const base = { valuesUsed: ctx.labs.used, missing: ctx.labs.missing };
     if (hb === undefined && hct === undefined)
-      return { ...base, result: 'unknown', explanation: 'Neither haemoglobin nor haematocrit given.' };
+      return new Outcome(ctx.labs, 'unknown', 'Neither haemoglobin nor haematocrit given.');
     if (sex !== 'male' && sex !== 'female')
-      return { ...base, result: 'unknown', explanation: 'The WHO thresholds differ by sex; sex not given.' };
+      return new Outcome(ctx.labs, 'unknown', 'The WHO thresholds differ by sex; sex not given.');
     const hbLimit = param(p, sex === 'male' ? 'haemoglobinMaleAbove' : 'haemoglobinFemaleAbove');
     const hctLimit = param(p, sex === 'male' ? 'haematocritMaleAbove' : 'haematocritFemaleAbove');
     const met = (hb !== undefined && hb > hbLimit) || (hct !== undefined && hct > hctLimit);
     if (!met)
-      return {
-        ...base,
-        result: 'not-met',
-        explanation: `No erythrocytosis (haemoglobin > ${hbLimit} g/dL or haematocrit > ${hctLimit}% in a ${sex}).`,
-      };
+      return new Outcome(
+        ctx.labs,
+        'not-met',
+        `No erythrocytosis (haemoglobin > ${hbLimit} g/dL or haematocrit > ${hctLimit}% in a ${sex}).`,
+      );
     const epo = ctx.labs.interpretation('erythropoietin');
     const kind =
       epo === undefined
@@ -65,14 +53,9 @@ export const erythrocytosisPattern: PatternModule = {
         : epo === 'low'
           ? 'low erythropoietin points to polycythaemia vera rather than a tumour'
           : 'erythropoietin raised or inappropriately normal: secondary erythrocytosis - look for a renal, hepatic or other EPO-producing tumour';
-    const out: Writable<ModuleOutput> = {
-      ...base,
-      result: 'met',
-      explanation: `Erythrocytosis: ${kind}.`,
-      emits: [{ finding: 'polycythemia', present: true }],
-    };
-    if (epo !== undefined) out.grade = epo === 'low' ? 'EPO low' : 'EPO not suppressed';
-    return out;
+    return new Outcome(ctx.labs, 'met', `Erythrocytosis: ${kind}.`)
+      .graded(epo === undefined ? undefined : epo === 'low' ? 'EPO low' : 'EPO not suppressed')
+      .emitting([{ finding: 'polycythemia', present: true }]);
   },
 };
 
@@ -175,12 +158,7 @@ export const anaemiaPattern: PatternModule = {
     const sex = ctx.c.patient.sex;
     if (sex !== 'male' && sex !== 'female') {
       ctx.labs.value('haemoglobin');
-      return {
-        valuesUsed: ctx.labs.used,
-        missing: ctx.labs.missing,
-        result: 'unknown',
-        explanation: 'WHO anaemia cut-offs differ by sex; sex not given.',
-      };
+      return new Outcome(ctx.labs, 'unknown', 'WHO anaemia cut-offs differ by sex; sex not given.');
     }
     const limit = param(p, sex === 'male' ? 'maleBelow' : 'femaleBelow');
     return threshold(
@@ -212,27 +190,23 @@ export const aihaPattern: PatternModule = {
     const haemolysis = markers
       .filter(([id, want]) => ctx.labs.interpretation(id) === want)
       .map(([, , words]) => words);
-    const base = { valuesUsed: ctx.labs.used, missing: ctx.labs.missing };
     if (dat === 'negative' || dat === 'normal')
-      return {
-        ...base,
-        result: 'not-met',
-        explanation: 'Direct antiglobulin test negative: not autoimmune haemolysis.',
-        emits: [{ finding: 'autoimmune-hemolytic-anemia', present: false }],
-      };
+      return new Outcome(
+        ctx.labs,
+        'not-met',
+        'Direct antiglobulin test negative: not autoimmune haemolysis.',
+      ).emitting([{ finding: 'autoimmune-hemolytic-anemia', present: false }]);
     if (anaemia === true && dat === 'positive' && haemolysis.length > 0)
-      return {
-        ...base,
-        result: 'met',
-        explanation: `Anaemia with a positive direct antiglobulin test and haemolysis (${haemolysis.join(', ')}): autoimmune haemolytic anaemia - look for CLL or another B-cell lymphoma.`,
-        emits: [{ finding: 'autoimmune-hemolytic-anemia', present: true }],
-      };
-    return {
-      ...base,
-      result: 'unknown',
-      explanation:
-        'Needs anaemia, a direct antiglobulin test and at least one haemolysis marker (LDH, haptoglobin, reticulocytes, bilirubin).',
-    };
+      return new Outcome(
+        ctx.labs,
+        'met',
+        `Anaemia with a positive direct antiglobulin test and haemolysis (${haemolysis.join(', ')}): autoimmune haemolytic anaemia - look for CLL or another B-cell lymphoma.`,
+      ).emitting([{ finding: 'autoimmune-hemolytic-anemia', present: true }]);
+    return new Outcome(
+      ctx.labs,
+      'unknown',
+      'Needs anaemia, a direct antiglobulin test and at least one haemolysis marker (LDH, haptoglobin, reticulocytes, bilirubin).',
+    );
   },
 };
 
@@ -244,26 +218,20 @@ export const esrPattern: PatternModule = {
     const sex = ctx.c.patient.sex;
     const age = ctx.c.patient.age;
     const esr = ctx.labs.value('esr');
-    const base = { valuesUsed: ctx.labs.used, missing: ctx.labs.missing };
-    if (esr === undefined) return { ...base, result: 'unknown', explanation: 'ESR not measured.' };
+    if (esr === undefined) return new Outcome(ctx.labs, 'unknown', 'ESR not measured.');
     if (sex !== 'male' && sex !== 'female')
-      return {
-        ...base,
-        result: 'unknown',
-        explanation: 'The age-adjusted upper limit differs by sex; sex not given.',
-      };
+      return new Outcome(ctx.labs, 'unknown', 'The age-adjusted upper limit differs by sex; sex not given.');
     const limit =
       sex === 'male'
         ? age / param(p, 'maleDivisor')
         : (age + param(p, 'femaleAdd')) / param(p, 'maleDivisor');
     const met = esr > limit;
-    return {
-      ...base,
-      result: met ? 'met' : 'not-met',
-      value: esr,
-      unit: 'mm/h',
-      explanation: `ESR ${esr} mm/h against an age- and sex-adjusted upper limit of ${limit.toFixed(1)} mm/h${met ? ': raised - nonspecific, it supports a work-up only with other findings.' : '.'}`,
-      emits: [{ finding: 'elevated-erythrocyte-sedimentation-rate', present: met }],
-    };
+    return new Outcome(
+      ctx.labs,
+      met ? 'met' : 'not-met',
+      `ESR ${esr} mm/h against an age- and sex-adjusted upper limit of ${limit.toFixed(1)} mm/h${met ? ': raised - nonspecific, it supports a work-up only with other findings.' : '.'}`,
+    )
+      .valued(esr, 'mm/h')
+      .emitting([{ finding: 'elevated-erythrocyte-sedimentation-rate', present: met }]);
   },
 };

@@ -1,6 +1,6 @@
 // ISTH overt-DIC score (Taylor et al., Thromb Haemost 2001, PMID 11816725): platelets, fibrin marker, PT, fibrinogen.
 import type { PatternItem } from './types.js';
-import { type PatternModule, param } from './types.js';
+import { Outcome, type PatternModule, param } from './types.js';
 
 export const isthDicPattern: PatternModule = {
   id: 'isth-dic',
@@ -80,24 +80,29 @@ export const isthDicPattern: PatternModule = {
       0,
     );
     const overt = param(p, 'overtFrom');
-    const base = { valuesUsed: ctx.labs.used, missing: ctx.labs.missing, items, value: known };
     if (known >= overt)
-      return {
-        ...base,
-        result: 'met',
-        explanation: `ISTH score ${known}: compatible with overt DIC when a disorder associated with DIC (such as cancer) is present; repeat daily.`,
-        emits: [{ finding: 'disseminated-intravascular-coagulation', present: true }],
-      };
+      return new Outcome(
+        ctx.labs,
+        'met',
+        `ISTH score ${known}: compatible with overt DIC when a disorder associated with DIC (such as cancer) is present; repeat daily.`,
+      )
+        .itemised(items)
+        .valued(known)
+        .emitting([{ finding: 'disseminated-intravascular-coagulation', present: true }]);
     if (known + maxMissing < overt)
-      return {
-        ...base,
-        result: 'not-met',
-        explanation: `ISTH score ${known}${maxMissing > 0 ? ` (at most ${known + maxMissing})` : ''}: not overt DIC; repeat in 1-2 days if suspected.`,
-      };
-    return {
-      ...base,
-      result: 'unknown',
-      explanation: `ISTH score ${known} from the items given; up to ${known + maxMissing} once the missing items are measured.`,
-    };
+      return new Outcome(
+        ctx.labs,
+        'not-met',
+        `ISTH score ${known}${maxMissing > 0 ? ` (at most ${known + maxMissing})` : ''}: not overt DIC; repeat in 1-2 days if suspected.`,
+      )
+        .itemised(items)
+        .valued(known);
+    return new Outcome(
+      ctx.labs,
+      'unknown',
+      `ISTH score ${known} from the items given; up to ${known + maxMissing} once the missing items are measured.`,
+    )
+      .itemised(items)
+      .valued(known);
   },
 };

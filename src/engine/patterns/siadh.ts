@@ -1,5 +1,5 @@
 // SIAD pattern, European hyponatraemia guideline (Spasovski et al. 2014, PMID 24569125).
-import { type PatternModule, param } from './types.js';
+import { Outcome, type PatternModule, param } from './types.js';
 
 export const siadhPattern: PatternModule = {
   id: 'siadh',
@@ -10,7 +10,6 @@ export const siadhPattern: PatternModule = {
     const sosm = ctx.labs.value('osmolality-serum');
     const uosm = ctx.labs.value('osmolality-urine');
     const una = ctx.labs.value('sodium-urine');
-    const base = () => ({ valuesUsed: ctx.labs.used, missing: ctx.labs.missing });
     const items = [
       {
         itemId: 'hyponatraemia',
@@ -39,16 +38,16 @@ export const siadhPattern: PatternModule = {
       valueUsed: `${i.text}: ${i.ok === undefined ? 'not measured' : i.ok ? 'yes' : 'no'}`,
     }));
     if (items.some((i) => i.ok === false))
-      return {
-        ...base(),
-        result: 'not-met',
-        items: asItems,
-        explanation: `Not a SIAD pattern: ${items
+      return new Outcome(
+        ctx.labs,
+        'not-met',
+        `Not a SIAD pattern: ${items
           .filter((i) => i.ok === false)
           .map((i) => `not ${i.text}`)
           .join('; ')}.`,
-        emits: [{ finding: 'inappropriate-antidiuretic-hormone-secretion', present: false }],
-      };
+      )
+        .itemised(asItems)
+        .emitting([{ finding: 'inappropriate-antidiuretic-hormone-secretion', present: false }]);
     const thyroid = ctx.labs.interpretation('tsh');
     const cortisol = ctx.labs.interpretation('cortisol');
     const exclusions = [
@@ -61,21 +60,20 @@ export const siadhPattern: PatternModule = {
       'clinical euvolaemia and recent diuretics',
     ].filter((x): x is string => x !== undefined);
     if (items.some((i) => i.ok === undefined))
-      return {
-        ...base(),
-        result: 'unknown',
-        items: asItems,
-        explanation: `Incomplete: ${items
+      return new Outcome(
+        ctx.labs,
+        'unknown',
+        `Incomplete: ${items
           .filter((i) => i.ok === undefined)
           .map((i) => i.text)
           .join('; ')} not measured.`,
-      };
-    return {
-      ...base(),
-      result: 'met',
-      items: asItems,
-      explanation: `Hypotonic hyponatraemia with inappropriately concentrated urine and natriuresis: SIAD pattern. Still to exclude: ${exclusions.join(', ')}; drugs such as SSRIs, thiazides and carbamazepine cause the same pattern.`,
-      emits: [{ finding: 'inappropriate-antidiuretic-hormone-secretion', present: true }],
-    };
+      ).itemised(asItems);
+    return new Outcome(
+      ctx.labs,
+      'met',
+      `Hypotonic hyponatraemia with inappropriately concentrated urine and natriuresis: SIAD pattern. Still to exclude: ${exclusions.join(', ')}; drugs such as SSRIs, thiazides and carbamazepine cause the same pattern.`,
+    )
+      .itemised(asItems)
+      .emitting([{ finding: 'inappropriate-antidiuretic-hormone-secretion', present: true }]);
   },
 };

@@ -44,11 +44,61 @@ export interface PatternResult {
   readonly citations: readonly Citation[];
 }
 
-/** What a module returns; the runner adds id, name and citations from the pattern file. */
-export type ModuleOutput = Omit<PatternResult, 'id' | 'name' | 'citations' | 'alternatives'> & {
+type Emits = ReadonlyArray<{ readonly finding: string; readonly present: boolean }>;
+
+/**
+ * What a module returns; the runner adds id, name and citations from the pattern file. One class, so every module's
+ * output has the same shape: sixteen modules returning literals of a dozen shapes made each read in the runner slow.
+ */
+export class Outcome {
+  grade: string | undefined = undefined;
+  value: number | undefined = undefined;
+  unit: string | undefined = undefined;
+  items: readonly PatternItem[] | undefined = undefined;
+  valuesUsed: readonly ValueUsed[];
+  missing: readonly string[];
   /** Findings the pattern decides (finding ids from its file), present or absent. */
-  readonly emits?: ReadonlyArray<{ readonly finding: string; readonly present: boolean }>;
-};
+  emits: Emits | undefined = undefined;
+
+  constructor(
+    labs: LabReader,
+    readonly result: PatternOutcome,
+    readonly explanation: string,
+  ) {
+    this.valuesUsed = labs.used;
+    this.missing = labs.missing;
+  }
+
+  graded(grade: string | undefined): this {
+    this.grade = grade;
+    return this;
+  }
+
+  valued(value: number | undefined, unit?: string): this {
+    this.value = value;
+    this.unit = unit;
+    return this;
+  }
+
+  itemised(items: readonly PatternItem[]): this {
+    this.items = items;
+    return this;
+  }
+
+  emitting(emits: Emits): this {
+    this.emits = emits;
+    return this;
+  }
+
+  /** Replace the missing list (a pattern that needs only one of two labs does not list the other as missing). */
+  missingOnly(missing: readonly string[]): this {
+    this.missing = missing;
+    return this;
+  }
+}
+
+/** The module output type (see Outcome). */
+export type ModuleOutput = Outcome;
 
 /** What a pattern shows of a lab it used (literal shapes, not spreads: this runs for every lab of every pattern). */
 function valueUsed(lab: LabResult): ValueUsed {
