@@ -95,7 +95,21 @@ function parseLabs(input: Input, ctx: Ctx): CaseLab[] {
       });
       return;
     }
-    const base = { labId: lab.id, loinc: lab.code.code, name: lab.name, field, original };
+    // Literals with every field, not spreads of a shared part: one shape for every lab (see Case).
+    const labOf = (
+      value: number | undefined,
+      unit: string | undefined,
+      qualitative: Interpretation | undefined,
+    ) => ({
+      labId: lab.id,
+      loinc: lab.code.code,
+      name: lab.name,
+      field,
+      value,
+      unit,
+      qualitative,
+      original,
+    });
     if (typeof l.value === 'string') {
       const qualitative = QUALITATIVE[l.value.toLowerCase()];
       if (qualitative === undefined) {
@@ -113,7 +127,7 @@ function parseLabs(input: Input, ctx: Ctx): CaseLab[] {
         }
         return;
       }
-      out.push({ ...base, qualitative });
+      out.push(labOf(undefined, undefined, qualitative));
       return;
     }
     if (l.unit === undefined) {
@@ -131,7 +145,7 @@ function parseLabs(input: Input, ctx: Ctx): CaseLab[] {
       });
       return;
     }
-    out.push({ ...base, value: converted.value, unit: converted.unit });
+    out.push(labOf(converted.value, converted.unit, undefined));
   });
   return out;
 }
@@ -247,17 +261,18 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
   const plan = parseMedications(input, ctx, 'plan');
   const remedies = parseRemedies(input, ctx);
   if (ctx.issues.length > 0) return { success: false, issues: ctx.issues };
+  // Every field given, undefined when absent: one shape for every case (see Case).
   const data: Case = {
-    ...(input.id === undefined ? {} : { id: input.id }),
-    ...(input.asOf === undefined ? {} : { asOf: input.asOf }),
+    id: input.id,
+    asOf: input.asOf,
     patient: {
       age: input.patient.age,
       sex: input.patient.sex,
       smoking: input.patient.smoking,
-      ...(input.patient.karnofsky === undefined ? {} : { karnofsky: input.patient.karnofsky }),
-      ...(input.patient.weightKg === undefined ? {} : { weightKg: input.patient.weightKg }),
-      ...(input.patient.heightCm === undefined ? {} : { heightCm: input.patient.heightCm }),
-      ...(input.patient.pregnant === undefined ? {} : { pregnant: input.patient.pregnant }),
+      karnofsky: input.patient.karnofsky,
+      weightKg: input.patient.weightKg,
+      heightCm: input.patient.heightCm,
+      pregnant: input.patient.pregnant,
     },
     findings,
     labs,
@@ -266,7 +281,7 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
     medications,
     plan,
     remedies,
-    ...(input.followUpMonths === undefined ? {} : { followUpMonths: input.followUpMonths }),
+    followUpMonths: input.followUpMonths,
     unrecognised: ctx.unrecognised,
   };
   return { success: true, data };

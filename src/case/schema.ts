@@ -138,10 +138,10 @@ export interface CaseLab {
   readonly loinc: string;
   readonly name: string;
   readonly field: string;
-  /** Value converted to the lab's canonical unit, or undefined for a qualitative result. */
-  readonly value?: number;
-  readonly unit?: string;
-  readonly qualitative?: Interpretation;
+  /** Value converted to the lab's canonical unit, or undefined for a qualitative result (parseCase sets all three). */
+  readonly value?: number | undefined;
+  readonly unit?: string | undefined;
+  readonly qualitative?: Interpretation | undefined;
   /** What the input said, for display. */
   readonly original: string;
 }
@@ -187,18 +187,21 @@ export interface Unrecognised {
   readonly reason: string;
 }
 
-/** One normalised patient picture at a date: the only thing the engine reads. */
+/**
+ * One normalised patient picture at a date: the only thing the engine reads. parseCase gives every optional field, set
+ * to undefined when absent, so all cases share one shape (reads of cases in many shapes are slow); adapters may omit them.
+ */
 export interface Case {
-  readonly id?: string;
-  readonly asOf?: string;
+  readonly id?: string | undefined;
+  readonly asOf?: string | undefined;
   readonly patient: {
     readonly age: number;
     readonly sex: Sex;
     readonly smoking: Smoking;
-    readonly karnofsky?: number;
-    readonly weightKg?: number;
-    readonly heightCm?: number;
-    readonly pregnant?: boolean;
+    readonly karnofsky?: number | undefined;
+    readonly weightKg?: number | undefined;
+    readonly heightCm?: number | undefined;
+    readonly pregnant?: boolean | undefined;
   };
   readonly findings: readonly CaseFinding[];
   readonly labs: readonly CaseLab[];
@@ -208,7 +211,7 @@ export interface Case {
   /** Proposed treatments, checked like medications. */
   readonly plan: readonly CaseMedication[];
   readonly remedies: readonly CaseRemedy[];
-  readonly followUpMonths?: number;
+  readonly followUpMonths?: number | undefined;
   readonly unrecognised: readonly Unrecognised[];
 }
 
