@@ -103,6 +103,10 @@ interface SyndromeTable {
   readonly shareModifiers: ReadonlyArray<Syndrome['shareModifiers']>;
   /** Citations of each syndrome's paraneoplastic share. */
   readonly shareCitations: ReadonlyArray<readonly Citation[]>;
+  /** Id, name and category by position (read per case; syndrome objects come in eight shapes). */
+  readonly ids: readonly string[];
+  readonly names: readonly string[];
+  readonly categories: ReadonlyArray<Syndrome['category']>;
   /** Each syndrome's place in id order (the tie-break of the ranking). */
   readonly idRank: Int32Array;
 }
@@ -151,6 +155,9 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
       return sum;
     }),
     idRank: idRanks(all),
+    ids: all.map((s) => s.id),
+    names: all.map((s) => s.name),
+    categories: all.map((s) => s.category),
     baseShare: all.map((s) => s.paraneoplasticShare.value),
     priorModifiers: all.map((s) => shownModifiers(s, index)),
     priorTerms: all.flatMap((s, position) =>
@@ -352,12 +359,11 @@ export function syndromePosteriors(
   };
 }
 
-/** Heaviest first, ties by id. */
-const heavier = (a: Contribution, b: Contribution): boolean => {
-  const wa = Math.abs(a.weight);
-  const wb = Math.abs(b.weight);
-  return wa > wb || (wa === wb && a.id < b.id);
-};
+// Heaviest first, ties by id: for evidence for, the larger weight; against, the more negative one (no Math.abs needed).
+const heavierFor = (a: Contribution, b: Contribution): boolean =>
+  a.weight > b.weight || (a.weight === b.weight && a.id < b.id);
+const heavierAgainst = (a: Contribution, b: Contribution): boolean =>
+  a.weight < b.weight || (a.weight === b.weight && a.id < b.id);
 
 /** The output shape of one ranked syndrome, with its for/against evidence (built only for the syndromes shown). */
 export function toRankedSyndrome(
@@ -380,14 +386,14 @@ export function toRankedSyndrome(
     citations.add(x.citations);
   }
   return {
-    id: s.id,
-    name: s.name,
-    category: s.category,
+    id: table.ids[p.position] ?? s.id,
+    name: table.names[p.position] ?? s.name,
+    category: table.categories[p.position] ?? s.category,
     score: round(p.posterior, 4),
     paraneoplasticProbability: round(p.paraneoplasticProbability, 3),
     logLikelihoodRatio: round(p.logLikelihoodRatio, 3),
-    for: insertionSort(forList, heavier),
-    against: insertionSort(against, heavier),
+    for: insertionSort(forList, heavierFor),
+    against: insertionSort(against, heavierAgainst),
     citations: citations.citations,
   };
 }
