@@ -107,19 +107,17 @@ interface SyndromeTable {
   readonly ids: readonly string[];
   readonly names: readonly string[];
   readonly categories: ReadonlyArray<Syndrome['category']>;
-  /** Each syndrome's place in id order (the tie-break of the ranking). */
-  readonly idRank: Int32Array;
+  /** Positions in id order (the tie-break of the ranking). */
+  readonly byIdOrder: Int32Array;
 }
 
 const SYNDROME_TABLE = derivedKey<SyndromeTable>('syndrome ranking table');
 
-function idRanks(all: readonly Syndrome[]): Int32Array {
-  const rank = new Int32Array(all.length);
-  const byId = all.map((s, position) => ({ id: s.id, position })).sort((a, b) => compareIds(a.id, b.id));
-  byId.forEach((x, at) => {
-    rank[x.position] = at;
-  });
-  return rank;
+function idOrder(all: readonly Syndrome[]): Int32Array {
+  return Int32Array.from(
+    all.map((s, position) => ({ id: s.id, position })).sort((a, b) => compareIds(a.id, b.id)),
+    (x) => x.position,
+  );
 }
 
 function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
@@ -154,7 +152,7 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
       for (const t of list) sum += t.share;
       return sum;
     }),
-    idRank: idRanks(all),
+    byIdOrder: idOrder(all),
     ids: all.map((s) => s.id),
     names: all.map((s) => s.name),
     categories: all.map((s) => s.category),
@@ -249,28 +247,35 @@ export const MIN_ROUTE_WEIGHT = 1e-3;
 
 /**
  * The positions that can reach the output, best first (ties by id order): the `keep` best, and every one at or above
- * `floor`. An insertion sort into a short list: most syndromes fall below both and are passed over after one compare.
+ * `floor`. Positions are visited in id order, so a tie never displaces an earlier one and comparisons need no id; an
+ * insertion sort into a short list passes most syndromes over after one compare.
  */
-function bestFirst(posteriors: readonly number[], idRank: Int32Array, keep: number, floor: number): number[] {
+function bestFirst(
+  posteriors: readonly number[],
+  byIdOrder: Int32Array,
+  keep: number,
+  floor: number,
+): number[] {
   const order: number[] = [];
-  for (let i = 0; i < posteriors.length; i++) {
+  const kept: number[] = [];
+  for (let k = 0; k < byIdOrder.length; k++) {
+    const i = byIdOrder[k] ?? 0;
     const p = posteriors[i] ?? 0;
-    const r = idRank[i] ?? 0;
-    const last = order[order.length - 1] ?? 0;
-    const q = posteriors[last] ?? 0;
-    const beatsLast = p > q || (p === q && r < (idRank[last] ?? 0));
-    if (order.length >= keep && p < floor && !beatsLast) continue;
+    if (order.length >= keep && p < floor && !(p > (kept[kept.length - 1] ?? 0))) continue;
     let j = order.length - 1;
     order.push(i);
-    for (; j >= 0; j--) {
-      const o = order[j] ?? 0;
-      const po = posteriors[o] ?? 0;
-      if (po > p || (po === p && (idRank[o] ?? 0) < r)) break;
-      order[j + 1] = o;
+    kept.push(p);
+    for (; j >= 0 && (kept[j] ?? 0) < p; j--) {
+      order[j + 1] = order[j] ?? 0;
+      kept[j + 1] = kept[j] ?? 0;
     }
     order[j + 1] = i;
+    kept[j + 1] = p;
     // Drop what fell out of the kept head and lies below the floor.
-    while (order.length > keep && (posteriors[order[order.length - 1] ?? 0] ?? 0) < floor) order.pop();
+    while (order.length > keep && (kept[kept.length - 1] ?? 0) < floor) {
+      order.pop();
+      kept.pop();
+    }
   }
   return order;
 }
@@ -342,7 +347,7 @@ export function syndromePosteriors(
   }
   // Posterior objects only for the syndromes that can reach the output.
   const sorted: SyndromePosterior[] = [];
-  for (const position of bestFirst(posteriors, table.idRank, index.kb.model.listLength, MIN_ROUTE_WEIGHT))
+  for (const position of bestFirst(posteriors, table.byIdOrder, index.kb.model.listLength, MIN_ROUTE_WEIGHT))
     sorted.push({
       syndrome: all[position] as Syndrome,
       position,
