@@ -21,12 +21,16 @@ export function scoreAllSyndromes(evidence: CaseEvidence, index: KnowledgeIndex)
   for (let i = 0; i < findings.length; i++) {
     const related = relations[i]?.related ?? [];
     if (!findings[i]?.present) {
-      for (const r of related) total[r.syndrome] = (total[r.syndrome] ?? 0) + r.lnLr;
+      for (let k = 0; k < related.length; k++) {
+        const r = related[k] as (typeof related)[number];
+        total[r.syndrome] = (total[r.syndrome] ?? 0) + r.lnLr;
+      }
       continue;
     }
     // A present finding counts as unrelated to every syndrome, until a syndrome's listed item explains it.
     for (let s = 0; s < total.length; s++) total[s] = (total[s] ?? 0) + lnUnrelated;
-    for (const r of related) {
+    for (let k = 0; k < related.length; k++) {
+      const r = related[k] as (typeof related)[number];
       // A listed item already matched by an earlier finding counts once only.
       const items = used[r.syndrome];
       const seen = items !== undefined && items.includes(r.item);

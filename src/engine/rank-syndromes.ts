@@ -3,7 +3,7 @@ import type { Case } from '../case/schema.js';
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Syndrome } from '../knowledge/schema.js';
 import type { Citation, Contribution, RankedSyndrome } from './assessment.js';
-import { filledNumbers } from './blank-arrays.js';
+import { emptySlots, filledNumbers } from './blank-arrays.js';
 import { CitationList, citationsFor } from './citations.js';
 import { compareIds } from './compare.js';
 import {
@@ -190,7 +190,7 @@ function paraneoplasticProbabilities(
   const n = all.length;
   const q = filledNumbers(n, 0);
   // Only syndromes with a signed tumour need the weighted sum; for the rest every ratio is 1, so it is the share sum.
-  const signed: boolean[] = signs.size === 0 ? [] : new Array(n).fill(false);
+  const signed = signs.size === 0 ? [] : emptySlots<true>(n);
   // Each tumour's sign ratio by position (1 without a sign), so the sums below index an array instead of a map.
   const ratioAt = signs.size > 0 ? filledNumbers(index.kb.tumours.length, 1) : [];
   for (const [tumour, sign] of signs) {
