@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emptyCase } from '../../test/empty-case.js';
 import { realIndex } from '../../test/knowledge.js';
 import type { Case } from '../case/schema.js';
 import { compareIds } from './compare.js';
@@ -9,30 +10,8 @@ import { MIN_ROUTE_WEIGHT, syndromePosteriors } from './rank-syndromes.js';
 const index = realIndex();
 const terms = [...new Set(index.kb.findings.map((f) => f.code.code))].sort();
 
-function patient(age: number, sex: Case['patient']['sex']): Case {
-  return {
-    id: undefined,
-    asOf: undefined,
-    patient: {
-      age,
-      sex,
-      smoking: 'unknown',
-      karnofsky: undefined,
-      weightKg: undefined,
-      heightCm: undefined,
-      pregnant: undefined,
-    },
-    findings: [],
-    labs: [],
-    antibodies: [],
-    knownCancers: [],
-    medications: [],
-    plan: [],
-    remedies: [],
-    followUpMonths: undefined,
-    unrecognised: [],
-  };
-}
+const patient = (age: number, sex: Case['patient']['sex']): Case =>
+  emptyCase({ age, sex, smoking: 'unknown' });
 
 describe('syndromePosteriors (which syndromes reach the output, and in what order)', () => {
   it('lists best first with ties in id order, at least the list length, and beyond it only syndromes at or above the floor', () => {

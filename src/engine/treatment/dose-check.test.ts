@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { emptyCase } from '../../../test/empty-case.js';
 import { realIndex } from '../../../test/knowledge.js';
 import type { Case, CaseMedication } from '../../case/schema.js';
 import type { Drug } from '../../knowledge/treatment-schema.js';
@@ -65,19 +66,7 @@ const drug: Drug = {
   causesPatterns: [],
 };
 
-function patient(extra: Partial<Case['patient']> = {}): Case {
-  return {
-    patient: { age: 50, sex: 'female', smoking: 'never', ...extra },
-    findings: [],
-    labs: [],
-    antibodies: [],
-    knownCancers: [],
-    medications: [],
-    plan: [],
-    remedies: [],
-    unrecognised: [],
-  };
-}
+const patient = (extra: Partial<Case['patient']> = {}): Case => emptyCase(extra);
 const med = (m: Partial<CaseMedication>): CaseMedication => ({
   drugId: 'test-drug',
   name: 'Test drug',
