@@ -12,13 +12,14 @@ import type { WorkupItem } from './workup.js';
 export type PnsVerdict = 'likely' | 'possible' | 'unlikely';
 
 /** A citation as shown beside a conclusion: the reference id, its grade for this statement and a short label. */
+/** A cited reference. The engine gives every field (undefined when the reference has no such identifier), so all citations share one shape. */
 export interface Citation {
   readonly ref: string;
   readonly grade: Grade;
   readonly short: string;
-  readonly pmid?: string;
-  readonly doi?: string;
-  readonly url?: string;
+  readonly pmid?: string | undefined;
+  readonly doi?: string | undefined;
+  readonly url?: string | undefined;
 }
 
 /** One piece of evidence that moved a syndrome up (for) or down (against). */
@@ -74,10 +75,11 @@ export interface LabResult {
   readonly labId: string;
   readonly loinc: string;
   readonly name: string;
-  readonly value?: number;
-  readonly unit?: string;
+  readonly value?: number | undefined;
+  readonly unit?: string | undefined;
   readonly interpretation: 'low' | 'normal' | 'high' | 'positive' | 'negative' | 'unknown';
-  readonly range?: { readonly low?: number; readonly high?: number };
+  /** Every field is given (undefined when absent), so all lab results share one shape for the pattern modules' reads. */
+  readonly range?: { readonly low?: number; readonly high?: number } | undefined;
   readonly original: string;
 }
 

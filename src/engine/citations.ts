@@ -19,9 +19,10 @@ export function citationsFor(evidence: readonly Evidence[], index: KnowledgeInde
       ref: ref.id,
       grade: e.grade,
       short: index.shortLabels.get(e.ref) ?? e.ref,
-      ...(ref.pmid === undefined ? {} : { pmid: ref.pmid }),
-      ...(ref.doi === undefined ? {} : { doi: ref.doi }),
-      ...(ref.url === undefined ? {} : { url: ref.url }),
+      // Every field, undefined when absent (JSON leaves it out): one shape for every citation the merges read.
+      pmid: ref.pmid,
+      doi: ref.doi,
+      url: ref.url,
     });
   }
   // Memoised per evidence list: the same frozen array is returned to every caller, so callers never mutate it.

@@ -3,7 +3,6 @@ import type { Case, CaseLab } from '../case/schema.js';
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Lab } from '../knowledge/schema.js';
 import type { LabResult } from './assessment.js';
-import { begin } from './writable.js';
 
 export interface LabFinding {
   readonly hpo: string;
@@ -79,17 +78,18 @@ export function interpretLabs(
     const range = rangeFor(lab, c.patient.sex, c.patient.age, index);
     const interpretation = interpret(caseLab, range);
     // Filled field by field (conditional spreads copy objects): optional fields keep their place, absent ones stay absent.
-    const result = begin<LabResult>({
+    // Every field, undefined when absent (JSON leaves it out): one shape for every lab result.
+    const result: LabResult = {
       field: caseLab.field,
       labId: lab.id,
       loinc: lab.code.code,
       name: lab.name,
-    });
-    if (caseLab.value !== undefined) result.value = caseLab.value;
-    if (caseLab.unit !== undefined) result.unit = caseLab.unit;
-    result.interpretation = interpretation;
-    if (range !== undefined) result.range = range;
-    result.original = caseLab.original;
+      value: caseLab.value,
+      unit: caseLab.unit,
+      interpretation,
+      range,
+      original: caseLab.original,
+    };
     results.push(result);
     const quote = `${lab.name} ${interpretation}`;
     const push = (findingId: string | undefined, present: boolean) => {
