@@ -114,7 +114,8 @@ function buildRelations(hpo: string, present: boolean, index: KnowledgeIndex): T
     related.push(relation);
     bySyndrome[position] = relation;
   });
-  return Object.freeze({ related: Object.freeze(related), bySyndrome: Object.freeze(bySyndrome) });
+  // Not frozen: engine-internal (never in an assessment), and reads of frozen arrays take a slower path in hot loops.
+  return { related, bySyndrome };
 }
 
 // One memo per direction, keyed by the term itself (a built key would be a new string to hash on every lookup).
