@@ -12,7 +12,7 @@ import {
 import { evaluateDeltaP } from './criteria/delta-p.js';
 import { evaluatePnsCare } from './criteria/pns-care.js';
 import { interpretLabs } from './labs.js';
-import { mergeFindings, mostSpecific, usedByKnowledge } from './merge-findings.js';
+import { mergeFindings, mostSpecific, presentFindings, usedByKnowledge } from './merge-findings.js';
 import { evaluatePatterns } from './patterns/index.js';
 import { syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
 import { rankTumours } from './rank-tumours.js';
@@ -89,11 +89,14 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     index,
   );
   const signs = tumourSignRatios(findings, index);
+  // Knowledge findings present (stated or implied), read by the ranking's share modifiers and by treatment safety.
+  const present = presentFindings(findings, index);
   const { sorted, none, evidence, paraneoplasticMass } = syndromePosteriors(
     patientCase,
     findings,
     index,
     signs,
+    present,
   );
   // Two routes to "paraneoplastic": a fitting syndrome, or an antibody that is itself a cancer marker (noisy-OR).
   const pnsProbability = 1 - (1 - paraneoplasticMass) * (1 - antibodyCancerRoute(patientCase, index));
@@ -154,7 +157,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     deltaP,
     antibodyPanel: advisePanel(patientCase, sorted, index),
     workup: planWorkup(ranked, labs.results, index),
-    treatment: evaluateTreatment(patientCase, sorted, findings, labs.results, index),
+    treatment: evaluateTreatment(patientCase, sorted, findings, labs.results, index, present),
     screening: screening.screening,
     findings: assessedFindings,
     labs: labs.results,

@@ -185,6 +185,7 @@ function paraneoplasticProbabilities(
   index: KnowledgeIndex,
   table: SyndromeTable,
   signs: ReadonlyMap<string, TumourSignRatio>,
+  given: ReadonlySet<string> | undefined,
 ): number[] {
   const all = index.kb.syndromes;
   const n = all.length;
@@ -198,7 +199,7 @@ function paraneoplasticProbabilities(
     if (at !== undefined) ratioAt[at] = sign.ratio;
     for (const position of table.byTumour.get(tumour) ?? []) signed[position] = true;
   }
-  let present: ReadonlySet<string> | undefined;
+  let present = given;
   let nextModified = 0;
   for (let position = 0; position < n; position++) {
     let share = table.baseShare[position] ?? 0;
@@ -300,6 +301,7 @@ export interface SyndromeRanking {
 /**
  * Posterior probability of each syndrome and of "no catalogued syndrome", from priors and likelihood ratios.
  *
+ * @param present - the knowledge findings present (from presentFindings), when the caller has them already
  * @returns the syndromes that can reach the output, best first, and the posterior of no syndrome
  */
 export function syndromePosteriors(
@@ -307,12 +309,13 @@ export function syndromePosteriors(
   findings: readonly ObservedFinding[],
   index: KnowledgeIndex,
   signs: ReadonlyMap<string, TumourSignRatio> = new Map(),
+  present?: ReadonlySet<string>,
 ): SyndromeRanking {
   const all = index.kb.syndromes;
   const table = index.derived(SYNDROME_TABLE, buildSyndromeTable);
   const evidence = caseEvidence(findings, c.antibodies, index);
   const logLrs = scoreAllSyndromes(evidence, index);
-  const shares = paraneoplasticProbabilities(c, findings, index, table, signs);
+  const shares = paraneoplasticProbabilities(c, findings, index, table, signs, present);
   const n = all.length;
   // A packed array of doubles (see blank-arrays.ts), later turned into posteriors in place.
   const logPosts = filledNumbers(n, 0);

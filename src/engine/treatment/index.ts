@@ -27,6 +27,7 @@ export function evaluateTreatment(
   findings: readonly ObservedFinding[],
   labs: readonly LabResult[],
   index: KnowledgeIndex,
+  present: ReadonlySet<string> = presentFindings(findings, index),
 ): Treatment {
   const likely = ranked.filter((p, i) => i === 0 || p.posterior >= ACTION_POSTERIOR).slice(0, MAX_PLANS);
   const state: PatientState = {
@@ -35,7 +36,7 @@ export function evaluateTreatment(
     remedies: new Set(c.remedies.map((r) => r.remedyId)),
     syndromes: new Set(likely.map((p) => p.syndrome.id)),
     findings,
-    present: presentFindings(findings, index),
+    present,
     labs,
     index,
   };
