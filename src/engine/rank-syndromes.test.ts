@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assessRaw } from '../../test/assess-raw.js';
 import { emptyCase } from '../../test/empty-case.js';
 import { realIndex } from '../../test/knowledge.js';
 import type { Case } from '../case/schema.js';
@@ -60,5 +64,38 @@ describe('syndromePosteriors (which syndromes reach the output, and in what orde
       if (a !== undefined && b !== undefined && a.posterior === b.posterior)
         expect(compareIds(a.syndrome.id, b.syndrome.id)).toBeLessThan(0);
     }
+  });
+});
+
+describe('explained syndromes (the evidence for and against)', () => {
+  const dir = fileURLToPath(new URL('../../examples', import.meta.url));
+  const examples = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>);
+
+  it('lists the heaviest evidence first, ties by id: for by weight down, against by weight up', () => {
+    let compared = 0;
+    for (const raw of examples)
+      for (const s of assessRaw(raw).syndromes) {
+        for (let i = 1; i < s.for.length; i++) {
+          const a = s.for[i - 1];
+          const b = s.for[i];
+          if (a === undefined || b === undefined) continue;
+          expect(a.weight > b.weight || (a.weight === b.weight && a.id <= b.id), `${s.id} for`).toBe(true);
+          compared++;
+        }
+        for (let i = 1; i < s.against.length; i++) {
+          const a = s.against[i - 1];
+          const b = s.against[i];
+          if (a === undefined || b === undefined) continue;
+          expect(a.weight < b.weight || (a.weight === b.weight && a.id <= b.id), `${s.id} against`).toBe(
+            true,
+          );
+          compared++;
+        }
+        expect(s.for.every((x) => x.weight > 0) && s.against.every((x) => x.weight < 0)).toBe(true);
+      }
+    expect(compared).toBeGreaterThan(100);
   });
 });

@@ -14,7 +14,6 @@ import {
   passesDemographic,
 } from './demographics.js';
 import { scoreAllSyndromes } from './fast-score.js';
-import { insertionSort } from './insertion-sort.js';
 import {
   type CaseEvidence,
   caseEvidence,
@@ -367,11 +366,26 @@ export function syndromePosteriors(
   };
 }
 
-// Heaviest first, ties by id: for evidence for, the larger weight; against, the more negative one (no Math.abs needed).
-const heavierFor = (a: Contribution, b: Contribution): boolean =>
-  a.weight > b.weight || (a.weight === b.weight && a.id < b.id);
-const heavierAgainst = (a: Contribution, b: Contribution): boolean =>
-  a.weight < b.weight || (a.weight === b.weight && a.id < b.id);
+/**
+ * Sort contributions heaviest first, ties by id, in place (stable): `direction` 1 for evidence for (larger weight
+ * first), -1 against (more negative first). Its own loop rather than insertionSort with a comparator: this runs twice
+ * for each syndrome shown, and a comparator passed in is a call the compiler cannot inline.
+ */
+function byWeight(list: Contribution[], direction: 1 | -1): Contribution[] {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i] as Contribution;
+    const wx = x.weight * direction;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const y = list[j] as Contribution;
+      const wy = y.weight * direction;
+      if (!(wx > wy || (wx === wy && x.id < y.id))) break;
+      list[j + 1] = y;
+    }
+    list[j + 1] = x;
+  }
+  return list;
+}
 
 /** The output shape of one ranked syndrome, with its for/against evidence (built only for the syndromes shown). */
 export function toRankedSyndrome(
@@ -400,8 +414,8 @@ export function toRankedSyndrome(
     score: round(p.posterior, 4),
     paraneoplasticProbability: round(p.paraneoplasticProbability, 3),
     logLikelihoodRatio: round(p.logLikelihoodRatio, 3),
-    for: insertionSort(forList, heavierFor),
-    against: insertionSort(against, heavierAgainst),
+    for: byWeight(forList, 1),
+    against: byWeight(against, -1),
     citations: citations.citations,
   };
 }
