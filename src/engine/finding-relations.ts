@@ -4,6 +4,7 @@
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { Evidence, Frequency, Model, Syndrome } from '../knowledge/schema.js';
 import type { Citation } from './assessment.js';
+import { emptySlots } from './blank-arrays.js';
 import { citationsFor } from './citations.js';
 import { round } from './round.js';
 import { perTerm } from './term-memo.js';
@@ -89,9 +90,7 @@ function backgroundRate(hpo: string, index: KnowledgeIndex): number {
 function buildRelations(hpo: string, present: boolean, index: KnowledgeIndex): TermRelations {
   const background = backgroundRate(hpo, index);
   const related: FindingRelation[] = [];
-  // Filled by push so the array is packed (new Array(n) stays holey, and holey reads check for holes).
-  const bySyndrome: Array<FindingRelation | undefined> = [];
-  for (let k = 0; k < index.kb.syndromes.length; k++) bySyndrome.push(undefined);
+  const bySyndrome = emptySlots<FindingRelation>(index.kb.syndromes.length);
   index.kb.syndromes.forEach((syndrome, position) => {
     const m = bestMatch(syndrome, hpo, present, index);
     if (m === undefined) return;

@@ -77,7 +77,6 @@ export function interpretLabs(
     if (lab === undefined) continue;
     const range = rangeFor(lab, c.patient.sex, c.patient.age, index);
     const interpretation = interpret(caseLab, range);
-    // Filled field by field (conditional spreads copy objects): optional fields keep their place, absent ones stay absent.
     // Every field, undefined when absent (JSON leaves it out): one shape for every lab result.
     const result: LabResult = {
       field: caseLab.field,

@@ -23,6 +23,7 @@ import {
 } from './likelihood.js';
 import { presentFindings } from './merge-findings.js';
 import { round } from './round.js';
+import { tumourPositions } from './tumour-positions.js';
 import type { TumourSignRatio } from './tumour-signs.js';
 
 export interface SyndromePosterior {
@@ -37,6 +38,8 @@ export interface SyndromePosterior {
 /** A prior modifier with the words and numbers it shows when it applies (built once per knowledge base). */
 interface ShownModifier {
   readonly when: DemographicTest;
+  /** ln of the factor, added to the log prior when the condition holds. */
+  readonly lnFactor: number;
   readonly id: string;
   readonly label: string;
   readonly likelihoodRatio: number;
@@ -47,6 +50,7 @@ interface ShownModifier {
 function shownModifiers(s: Syndrome, index: KnowledgeIndex): readonly ShownModifier[] {
   return s.priorModifiers.map((m) => ({
     when: demographicTest(m.when),
+    lnFactor: Math.log(m.factor),
     id: describeDemographic(m.when),
     label: m.reason,
     likelihoodRatio: m.factor,
@@ -76,36 +80,27 @@ function priorContributions(modifiers: readonly ShownModifier[], c: Case): Contr
 interface SyndromeTable {
   /** ln of the syndrome's prior before demographic modifiers: (1 − P(no syndrome)) × its share of the prevalence weight. */
   readonly logBasePrior: Float64Array;
-  /** Relative shares of the syndrome's associated tumours (for the tumour-sign adjustment). */
-  readonly tumourShares: ReadonlyArray<ReadonlyArray<{ readonly tumour: string; readonly share: number }>>;
-  /** The same shares with each tumour's position in kb.tumours (-1 if not catalogued), for the per-case sign sum. */
+  /**
+   * Relative shares of the syndrome's associated tumours (for the tumour-sign adjustment), each with the tumour's
+   * position in kb.tumours (-1 if not catalogued).
+   */
   readonly tumourSharesAt: ReadonlyArray<ReadonlyArray<{ readonly at: number; readonly share: number }>>;
-  /** Tumour id → position in kb.tumours. */
-  readonly tumourAt: ReadonlyMap<string, number>;
   /** Antibody id → positions of the syndromes that list it. */
   readonly byAntibody: ReadonlyMap<string, readonly number[]>;
   /** Tumour id → positions of the syndromes associated with it. */
   readonly byTumour: ReadonlyMap<string, readonly number[]>;
   /** Sum of each syndrome's tumour shares, added in list order (the expected sign ratio when no tumour has a sign). */
   readonly shareSum: Float64Array;
-  /** Per syndrome, read in the per-case loops (plain arrays: syndrome files differ in shape, arrays do not). */
+  /** Per syndrome, by position, read in the per-case loops. */
   readonly baseShare: readonly number[];
   readonly priorModifiers: ReadonlyArray<readonly ShownModifier[]>;
-  /** Every prior modifier of every syndrome, in position then file order (few syndromes have any). */
-  readonly priorTerms: ReadonlyArray<{
-    readonly position: number;
-    readonly when: DemographicTest;
-    readonly lnFactor: number;
-  }>;
+  /** Every prior modifier of every syndrome with its position, in position then file order (few syndromes have any). */
+  readonly priorTerms: ReadonlyArray<{ readonly position: number; readonly modifier: ShownModifier }>;
   /** Positions of the syndromes with share modifiers, ascending, and their modifiers. */
   readonly sharePositions: readonly number[];
   readonly shareModifiers: ReadonlyArray<Syndrome['shareModifiers']>;
   /** Citations of each syndrome's paraneoplastic share. */
   readonly shareCitations: ReadonlyArray<readonly Citation[]>;
-  /** Id, name and category by position (read per case; syndrome objects come in eight shapes). */
-  readonly ids: readonly string[];
-  readonly names: readonly string[];
-  readonly categories: ReadonlyArray<Syndrome['category']>;
   /** Positions in id order (the tie-break of the ranking). */
   readonly byIdOrder: Int32Array;
 }
@@ -130,7 +125,8 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
     map.set(key, list);
   };
   const tumourShares = all.map((s) => relativeTumourShares(s.tumours, index));
-  const tumourAt = new Map(index.kb.tumours.map((t, at) => [t.id, at]));
+  const tumourAt = tumourPositions(index);
+  const priorModifiers = all.map((s) => shownModifiers(s, index));
   all.forEach((s, position) => {
     for (const a of s.antibodies) add(byAntibody, a.antibody, position);
     for (const t of s.tumours) add(byTumour, t.tumour, position);
@@ -139,11 +135,9 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
     logBasePrior: Float64Array.from(all, (s) =>
       Math.log(((1 - index.kb.model.noSyndromePrior) * s.relativePrevalence) / totalWeight),
     ),
-    tumourShares,
     tumourSharesAt: tumourShares.map((list) =>
       list.map((t) => ({ at: tumourAt.get(t.tumour) ?? -1, share: t.share })),
     ),
-    tumourAt,
     byAntibody,
     byTumour,
     shareSum: Float64Array.from(tumourShares, (list) => {
@@ -152,18 +146,9 @@ function buildSyndromeTable(index: KnowledgeIndex): SyndromeTable {
       return sum;
     }),
     byIdOrder: idOrder(all),
-    ids: all.map((s) => s.id),
-    names: all.map((s) => s.name),
-    categories: all.map((s) => s.category),
     baseShare: all.map((s) => s.paraneoplasticShare.value),
-    priorModifiers: all.map((s) => shownModifiers(s, index)),
-    priorTerms: all.flatMap((s, position) =>
-      s.priorModifiers.map((m) => ({
-        position,
-        when: demographicTest(m.when),
-        lnFactor: Math.log(m.factor),
-      })),
-    ),
+    priorModifiers,
+    priorTerms: priorModifiers.flatMap((list, position) => list.map((modifier) => ({ position, modifier }))),
     sharePositions: all.flatMap((s, position) => (s.shareModifiers.length > 0 ? [position] : [])),
     shareModifiers: all.map((s) => s.shareModifiers),
     shareCitations: all.map((s) => citationsFor(s.paraneoplasticShare.evidence, index)),
@@ -194,7 +179,7 @@ function paraneoplasticProbabilities(
   // Each tumour's sign ratio by position (1 without a sign), so the sums below index an array instead of a map.
   const ratioAt = signs.size > 0 ? filledNumbers(index.kb.tumours.length, 1) : [];
   for (const [tumour, sign] of signs) {
-    const at = table.tumourAt.get(tumour);
+    const at = tumourPositions(index).get(tumour);
     if (at !== undefined) ratioAt[at] = sign.ratio;
     for (const position of table.byTumour.get(tumour) ?? []) signed[position] = true;
   }
@@ -325,7 +310,7 @@ export function syndromePosteriors(
   for (let position = 0; position < n; position++) {
     let logPriorFactor = 0;
     for (; term < terms.length && (terms[term]?.position ?? -1) === position; term++) {
-      const m = terms[term] as (typeof terms)[number];
+      const m = (terms[term] as (typeof terms)[number]).modifier;
       if (passesDemographic(m.when, c.patient)) logPriorFactor += m.lnFactor;
     }
     const logPost = (table.logBasePrior[position] ?? 0) + logPriorFactor + (logLrs[position] ?? 0);
@@ -408,9 +393,9 @@ export function toRankedSyndrome(
     citations.add(x.citations);
   }
   return {
-    id: table.ids[p.position] ?? s.id,
-    name: table.names[p.position] ?? s.name,
-    category: table.categories[p.position] ?? s.category,
+    id: s.id,
+    name: s.name,
+    category: s.category,
     score: round(p.posterior, 4),
     paraneoplasticProbability: round(p.paraneoplasticProbability, 3),
     logLikelihoodRatio: round(p.logLikelihoodRatio, 3),

@@ -10,6 +10,7 @@ import { insertionSort } from './insertion-sort.js';
 import { relativeTumourShares } from './likelihood.js';
 import { MIN_ROUTE_WEIGHT, type SyndromePosterior } from './rank-syndromes.js';
 import { round, roundSignificant } from './round.js';
+import { tumourPositions } from './tumour-positions.js';
 import type { TumourSignRatio } from './tumour-signs.js';
 
 const MAX_REASONS = 5;
@@ -38,14 +39,12 @@ interface TumourTable {
   /** By syndrome position in kb.syndromes. */
   readonly bySyndrome: ReadonlyArray<readonly SyndromeLink[]>;
   readonly byAntibody: ReadonlyMap<string, readonly AntibodyLink[]>;
-  /** Tumour id → position in kb.tumours. */
-  readonly positionById: ReadonlyMap<string, number>;
 }
 
 const TABLE = derivedKey<TumourTable>('tumour links of every syndrome and antibody');
 
 function buildTable(index: KnowledgeIndex): TumourTable {
-  const position = new Map(index.kb.tumours.map((t, at) => [t.id, at]));
+  const position = tumourPositions(index);
   const bySyndrome = index.kb.syndromes.map((s) =>
     relativeTumourShares(s.tumours, index).flatMap((t) => {
       const at = position.get(t.tumour);
@@ -83,7 +82,7 @@ function buildTable(index: KnowledgeIndex): TumourTable {
     }
     byAntibody.set(antibody.id, links);
   }
-  return { bySyndrome, byAntibody, positionById: position };
+  return { bySyndrome, byAntibody };
 }
 
 /** One route from a likely syndrome or a positive antibody to a tumour, with what it adds to the noisy-OR. */
@@ -176,7 +175,7 @@ export function rankTumours(
   const known = new Map<string, string>();
   for (const k of c.knownCancers) if (k.tumourId !== undefined) known.set(k.tumourId, k.text);
   const touch = (id: string) => {
-    const at = table.positionById.get(id);
+    const at = tumourPositions(index).get(id);
     if (at !== undefined && routes[at] === undefined && !touched.includes(at)) touched.push(at);
   };
   for (const id of known.keys()) touch(id);

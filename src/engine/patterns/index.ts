@@ -64,17 +64,13 @@ export interface PatternFinding {
   readonly quote: string;
 }
 
-/**
- * A module's output as a pattern result, fields always in the order of PatternResult (modules return theirs in any
- * order; a rest-and-spread copy of them was the slowest step of the pattern runner).
- */
+/** A module's output as a pattern result: fields in the order of PatternResult, absent ones left out. */
 function patternResult(
   spec: Pattern,
   out: ModuleOutput,
   alternatives: NonNullable<PatternResult['alternatives']>,
   citations: PatternResult['citations'],
 ): PatternResult {
-  // Filled field by field below, so optional fields keep their place and absent ones stay absent.
   const r = begin<PatternResult>({ id: spec.id, name: spec.name, result: out.result });
   if (out.grade !== undefined) r.grade = out.grade;
   if (out.value !== undefined) r.value = out.value;
@@ -136,8 +132,7 @@ export function evaluatePatterns(
                 ];
           });
     results.push(patternResult(spec, result, alternatives, citationsFor(spec.evidence, index)));
-    const emits = result.emits;
-    for (const e of emits ?? []) {
+    for (const e of result.emits ?? []) {
       if (!spec.findings.includes(e.finding)) continue;
       const f = index.findingById.get(e.finding);
       if (f === undefined) continue;
