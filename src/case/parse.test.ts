@@ -63,6 +63,16 @@ describe('parseCase — the case contract', () => {
     ]);
   });
 
+  it('names schema and resolution problems in one answer (an impossible age does not hide an unknown HPO id)', () => {
+    expect(
+      issues({
+        patient: { age: 130, sex: 'female' },
+        findings: [{ hpo: 'HP:0001250' }, { hpo: 'HP:9999999' }, { text: '' }],
+        labs: [{ name: 'sodium', value: 3, unit: 'furlongs' }],
+      }).map((i) => i.split(':')[0]),
+    ).toEqual(['patient.age', 'findings.2.text', 'findings.1.hpo', 'labs.0.unit']);
+  });
+
   it('refuses a unit that does not fit the test, naming the lab', () => {
     const found = issues({ ...base, labs: [{ loinc: '2951-2', value: 3, unit: 'kg' }] });
     expect(found).toHaveLength(1);

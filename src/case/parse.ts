@@ -1,9 +1,10 @@
 // Native case JSON → normalised Case: validate every field, resolve names to codes, convert units, extract text.
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { antibodyNameCandidates, normaliseText } from '../knowledge/normalise.js';
 import { extractFindings, splitClauses } from '../text/extract.js';
 import {
+  AntibodyInputSchema,
   type Case,
   type CaseAntibody,
   type CaseCancer,
@@ -13,8 +14,12 @@ import {
   type CaseLab,
   type CaseMedication,
   type CaseRemedy,
+  FindingInputSchema,
   type Interpretation,
+  LabInputSchema,
+  MedicationInputSchema,
   type ParseCaseResult,
+  RemedyInputSchema,
   type Unrecognised,
 } from './schema.js';
 import { convertToCanonical } from './units.js';
@@ -237,6 +242,47 @@ function parseRemedies(input: Input, ctx: Ctx): CaseRemedy[] {
   return out;
 }
 
+const LIST_SCHEMAS = {
+  findings: FindingInputSchema,
+  notes: z.string(),
+  labs: LabInputSchema,
+  antibodies: AntibodyInputSchema,
+  knownCancers: z.strictObject({ text: z.string().trim().min(1) }),
+  medications: MedicationInputSchema,
+  plan: MedicationInputSchema,
+  remedies: RemedyInputSchema,
+} as const;
+
+/**
+ * The case's lists with only the items that validate, each at its original index (the others are holes, which
+ * forEach and map skip), so resolution issues keep their field paths.
+ */
+function salvageLists(raw: unknown): Input {
+  const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const lists: Record<string, unknown[]> = {};
+  for (const [key, schema] of Object.entries(LIST_SCHEMAS)) {
+    const items = source[key];
+    const kept: unknown[] = Array.isArray(items) ? new Array(items.length) : [];
+    if (Array.isArray(items))
+      items.forEach((item, i) => {
+        const one = schema.safeParse(item);
+        if (one.success) kept[i] = one.data;
+      });
+    lists[key] = kept;
+  }
+  return lists as unknown as Input;
+}
+
+function resolveAll(input: Input, ctx: Ctx): void {
+  parseFindings(input, ctx);
+  parseLabs(input, ctx);
+  parseAntibodies(input, ctx);
+  parseCancers(input, ctx);
+  parseMedications(input, ctx, 'medications');
+  parseMedications(input, ctx, 'plan');
+  parseRemedies(input, ctx);
+}
+
 /**
  * Validate native case JSON and normalise it into a Case (codes resolved, units converted, text read).
  *
@@ -246,11 +292,17 @@ function parseRemedies(input: Input, ctx: Ctx): CaseRemedy[] {
  */
 export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult {
   const parsed = CaseInputSchema.safeParse(raw);
-  if (!parsed.success)
-    return {
-      success: false,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(root)', message: i.message })),
-    };
+  if (!parsed.success) {
+    const schemaIssues = parsed.error.issues.map((i) => ({
+      path: i.path.join('.') || '(root)',
+      message: i.message,
+    }));
+    // Resolve the list items that did validate too, so one answer names every problem (an impossible age must not
+    // hide an unknown HPO id).
+    const resolution: Ctx = { index, issues: [], unrecognised: [] };
+    resolveAll(salvageLists(raw), resolution);
+    return { success: false, issues: [...schemaIssues, ...resolution.issues] };
+  }
   const input = parsed.data;
   const ctx: Ctx = { index, issues: [], unrecognised: [] };
   const findings = parseFindings(input, ctx);
