@@ -2,6 +2,7 @@
 // Entry point of the `paraneo` command; the program is compiled to dist/ by `npm ci` (prepare) or `npm run build`.
 import { readFileSync } from 'node:fs';
 import { main } from '../dist/src/cli/main.js';
+import { runServe, SERVE_HELP } from '../dist/src/cli/serve.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const io = {
@@ -11,7 +12,11 @@ const io = {
   readStdin: () => readFileSync(0, 'utf8'),
 };
 try {
-  process.exitCode = main(process.argv.slice(2), io, pkg.version);
+  const [command, ...rest] = process.argv.slice(2);
+  if (command === 'serve' && (rest.includes('--help') || rest.includes('-h')))
+    process.stdout.write(SERVE_HELP);
+  else if (command === 'serve') process.exitCode = await runServe(rest, io, pkg.version);
+  else process.exitCode = main(process.argv.slice(2), io, pkg.version);
 } catch (error) {
   process.stderr.write(`paraneo: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exitCode = 1;

@@ -21,6 +21,7 @@ const HELP = `paraneo — decision support for paraneoplastic syndromes (not a d
 
 Usage:
   paraneo assess <file…|-> [--format text|json]   assess case JSON files ("-" reads standard input)
+  paraneo serve [--port N] [--host H] [--no-auth]   start the HTTP API, FHIR and CDS Hooks server (paraneo serve --help)
   paraneo kb check                                 validate the bundled knowledge base
   paraneo --version                                print the program and knowledge versions
   paraneo --help                                   this help
@@ -28,7 +29,7 @@ Usage:
 Exit codes: 0 success, 2 invalid input (the message names the file and field), 1 internal error.
 `;
 
-function loadIndex(io: Io): KnowledgeIndex | undefined {
+export function loadIndex(io: Io): KnowledgeIndex | undefined {
   const { knowledgeDir, vocabDir } = knowledgePaths();
   const { kb, issues } = loadKnowledge(knowledgeDir, vocabDir);
   if (kb === undefined || issues.length > 0) {

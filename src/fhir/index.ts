@@ -17,6 +17,8 @@ export interface FhirToCaseResult {
   /** Resources and elements not used, with the reason (wrong subject, no value, unknown code, after asOf). */
   readonly unrecognised: readonly Unrecognised[];
   readonly issues: readonly FhirIssue[];
+  /** The FHIRPath of the element a native case field came from (e.g. labs.2.unit → Bundle.entry[4]…), when known. */
+  readonly sourceOf?: (casePath: string) => string | undefined;
 }
 
 /** Read a Bundle (any type) or an array of resources as of a date (YYYY-MM-DD) into native case input. */

@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Io } from './main.js';
+import { startServe } from './serve.js';
+
+function memoryIo(files: Record<string, string> = {}): Io & { err: string[] } {
+  const err: string[] = [];
+  return {
+    err,
+    stdout: () => {},
+    stderr: (t) => err.push(t),
+    readFile: (p) => {
+      const text = files[p];
+      if (text === undefined) throw new Error(`ENOENT: ${p}`);
+      return text;
+    },
+    readStdin: () => '',
+  };
+}
+
+describe('paraneo serve', () => {
+  it('refuses a bad port and a bad issuers file, naming the option', async () => {
+    const io = memoryIo({ 'issuers.json': '[{"jwksUrl":"not a url"}]' });
+    expect(await startServe(['--port', 'eighty'], io, '0')).toBe(2);
+    expect(await startServe(['--cds-issuers', 'issuers.json'], io, '0')).toBe(2);
+    expect(io.err.join('')).toMatch(/--port must be an integer/);
+    expect(io.err.join('')).toMatch(/--cds-issuers: 0\.iss/);
+  });
+
+  it('listens on loopback, answers, warns loudly without auth, and closes', async () => {
+    const io = memoryIo();
+    const started = await startServe(['--port', '0', '--no-auth'], io, '0');
+    if (typeof started === 'number') throw new Error(io.err.join(''));
+    try {
+      const res = await fetch(`${started.url}/health`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { status: string }).status).toBe('ok');
+      expect(io.err.join('')).toMatch(/WARNING: --no-auth/);
+    } finally {
+      await started.app.close();
+    }
+  });
+
+  it('the installed command stops cleanly on SIGTERM', async () => {
+    const bin = fileURLToPath(new URL('../../bin/paraneo.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--no-auth'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk) => {
+        stderr += String(chunk);
+        const found = /listening on (http:\/\/\S+)/.exec(stderr);
+        if (found?.[1] !== undefined) resolve(found[1]);
+      });
+      child.once('exit', () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    expect((await fetch(`${url}/health`)).status).toBe(200);
+    const code = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await code).toBe(0);
+    expect(stderr).toContain('closing');
+  }, 20_000);
+});

@@ -1,0 +1,100 @@
+// `paraneo serve`: start the HTTP face (API, FHIR, CDS Hooks) and stop it cleanly on SIGTERM or SIGINT.
+import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { CdsAuthConfig, TrustedIssuer } from '../cds-hooks/plugin.js';
+import { buildServer } from '../http/server.js';
+import { EXIT, type Io, loadIndex } from './main.js';
+
+const TrustedIssuersSchema = z.array(
+  z.strictObject({
+    iss: z.string().min(1),
+    jwksUrl: z.url().optional(),
+    allowedJku: z.array(z.url()).optional(),
+  }),
+);
+
+export const SERVE_HELP = `paraneo serve [--port N] [--host H] [--public-url URL] [--cds-issuers FILE | --no-auth]
+  --port         port to listen on (default 8080, or $PORT)
+  --host         address to bind (default 127.0.0.1; 0.0.0.0 to expose)
+  --public-url   base URL as EHRs reach this server (default http://HOST:PORT); CDS Hooks tokens must name it in aud
+  --cds-issuers  JSON file: [{ "iss": "...", "jwksUrl": "...", "allowedJku": ["..."] }], the EHRs trusted to call CDS Hooks
+  --no-auth      development only: accept CDS Hooks calls without a token
+`;
+
+export interface Started {
+  readonly app: FastifyInstance;
+  readonly url: string;
+}
+
+/** Parse the serve options and start listening; resolves once the port is bound (or with an exit code on bad input). */
+export async function startServe(argv: string[], io: Io, version: string): Promise<Started | number> {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'public-url': { type: 'string' },
+        'cds-issuers': { type: 'string' },
+        'no-auth': { type: 'boolean' },
+      },
+    }).values;
+  } catch (error) {
+    io.stderr(`paraneo serve: ${(error as Error).message}\n${SERVE_HELP}`);
+    return EXIT.invalidInput;
+  }
+  const port = Number(values.port ?? process.env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.stderr(`paraneo serve: --port must be an integer from 0 to 65535, not "${values.port}"\n`);
+    return EXIT.invalidInput;
+  }
+  const host = String(values.host);
+  let cdsAuth: CdsAuthConfig = { disabled: false, trustedIssuers: [] };
+  if (values['no-auth'] === true) cdsAuth = { disabled: true };
+  else if (typeof values['cds-issuers'] === 'string') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(io.readFile(values['cds-issuers']));
+    } catch (error) {
+      io.stderr(`paraneo serve: --cds-issuers: ${(error as Error).message}\n`);
+      return EXIT.invalidInput;
+    }
+    const issuers = TrustedIssuersSchema.safeParse(parsed);
+    if (!issuers.success) {
+      for (const i of issuers.error.issues)
+        io.stderr(`paraneo serve: --cds-issuers: ${i.path.join('.') || '(root)'}: ${i.message}\n`);
+      return EXIT.invalidInput;
+    }
+    cdsAuth = { disabled: false, trustedIssuers: issuers.data as readonly TrustedIssuer[] };
+  }
+  const index = loadIndex(io);
+  if (index === undefined) return EXIT.internal;
+  const publicBaseUrl = String(values['public-url'] ?? `http://${host}:${port}`).replace(/\/$/, '');
+  const app = await buildServer({ index, version, publicBaseUrl, cdsAuth });
+  const url = await app.listen({ port, host });
+  if (cdsAuth.disabled)
+    io.stderr(
+      'paraneo serve: WARNING: --no-auth — CDS Hooks calls are accepted WITHOUT a token. Development only.\n',
+    );
+  else if (cdsAuth.trustedIssuers.length === 0)
+    io.stderr('paraneo serve: no --cds-issuers given: every CDS Hooks call will be refused (401).\n');
+  io.stderr(`paraneo serve: listening on ${url} (decision support, not a diagnosis)\n`);
+  return { app, url };
+}
+
+/** Run until SIGTERM/SIGINT, then finish in-flight requests and close. */
+export async function runServe(argv: string[], io: Io, version: string): Promise<number> {
+  const started = await startServe(argv, io, version);
+  if (typeof started === 'number') return started;
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      io.stderr('paraneo serve: closing\n');
+      void started.app.close().then(() => resolve());
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+  return EXIT.ok;
+}

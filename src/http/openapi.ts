@@ -1,0 +1,154 @@
+// The OpenAPI 3.1 document, generated from the Zod schemas that validate the requests (never written by hand).
+import { z } from 'zod';
+import { CaseInputSchema } from '../case/schema.js';
+import { AssessQuerySchema, FhirAssessQuerySchema, FindingsQuerySchema, IdParamsSchema } from './schemas.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const inputSchema = (schema: z.ZodType): JsonSchema => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+  return rest;
+};
+
+function parameters(schema: z.ZodObject, where: 'query' | 'path'): JsonSchema[] {
+  const json = inputSchema(schema) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: where,
+    required: where === 'path' || (json.required ?? []).includes(name),
+    ...(typeof property.description === 'string' ? { description: property.description } : {}),
+    schema: property,
+  }));
+}
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+const outcomeResponse = (description: string) => ({
+  description,
+  content: { 'application/fhir+json': { schema: { $ref: '#/components/schemas/OperationOutcome' } } },
+});
+
+const catalogue = (kind: string) => ({
+  list: {
+    get: {
+      summary: `List the catalogued ${kind}`,
+      responses: { 200: { description: `${kind} (id, name)` } },
+    },
+  },
+  one: {
+    get: {
+      summary: `One catalogued ${kind} with its codes and citations`,
+      parameters: parameters(IdParamsSchema, 'path'),
+      responses: {
+        200: { description: 'the entity' },
+        400: problemResponse('bad id'),
+        404: problemResponse('unknown id'),
+      },
+    },
+  },
+});
+
+/** @param version - the program version; knowledgeVersion - the knowledge base version */
+export function openApiDocument(version: string, knowledgeVersion: string): JsonSchema {
+  const syndromes = catalogue('syndromes');
+  const antibodies = catalogue('antibodies');
+  const tumours = catalogue('tumours');
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Paraneo',
+      version,
+      description: `Decision support for paraneoplastic syndromes, not a diagnosis. Knowledge ${knowledgeVersion}.`,
+      license: { name: 'Apache-2.0' },
+    },
+    paths: {
+      '/assess': {
+        post: {
+          summary: 'Assess a native case',
+          parameters: parameters(AssessQuerySchema, 'query'),
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CaseInput' } } },
+          },
+          responses: {
+            200: {
+              description: 'the Assessment (JSON), the text report, or a FHIR Bundle',
+              content: { 'application/json': {}, 'text/plain': {}, 'application/fhir+json': {} },
+            },
+            400: problemResponse('not JSON, or a bad query parameter'),
+            413: problemResponse('body too large'),
+            415: problemResponse('not application/json'),
+            422: problemResponse('valid JSON, invalid case: every issue with its field path'),
+          },
+        },
+      },
+      '/fhir/assess': {
+        post: {
+          summary: 'Assess a FHIR R4 Bundle or array of resources',
+          parameters: parameters(FhirAssessQuerySchema, 'query'),
+          requestBody: {
+            required: true,
+            content: { 'application/fhir+json': { schema: { type: 'object' } }, 'application/json': {} },
+          },
+          responses: {
+            200: { description: 'a FHIR Bundle (RiskAssessment, DetectedIssue, ServiceRequest, CarePlan)' },
+            400: outcomeResponse('not JSON, or a bad query parameter'),
+            413: outcomeResponse('body too large'),
+            415: outcomeResponse('wrong content type'),
+            422: outcomeResponse('the resources cannot be read as a case: one issue per problem'),
+          },
+        },
+      },
+      '/knowledge/syndromes': syndromes.list,
+      '/knowledge/syndromes/{id}': syndromes.one,
+      '/knowledge/antibodies': antibodies.list,
+      '/knowledge/antibodies/{id}': antibodies.one,
+      '/knowledge/tumours': tumours.list,
+      '/knowledge/tumours/{id}': tumours.one,
+      '/knowledge/findings': {
+        get: {
+          summary: 'Search HPO labels and synonyms (autocomplete)',
+          parameters: parameters(FindingsQuerySchema, 'query'),
+          responses: { 200: { description: 'matching HPO terms' }, 400: problemResponse('bad query') },
+        },
+      },
+      '/health': { get: { summary: 'Liveness and versions', responses: { 200: { description: 'ok' } } } },
+      '/openapi.json': {
+        get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
+      },
+      '/cds-services': {
+        get: { summary: 'CDS Hooks 2.0 discovery', responses: { 200: { description: 'services' } } },
+      },
+    },
+    components: {
+      schemas: {
+        CaseInput: inputSchema(CaseInputSchema),
+        Problem: {
+          type: 'object',
+          required: ['error', 'issues'],
+          properties: {
+            error: { type: 'string' },
+            issues: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['path', 'message'],
+                properties: { path: { type: 'string' }, message: { type: 'string' } },
+              },
+            },
+          },
+        },
+        OperationOutcome: {
+          type: 'object',
+          description: 'FHIR R4 OperationOutcome',
+          externalDocs: { url: 'https://hl7.org/fhir/R4/operationoutcome.html' },
+        },
+      },
+    },
+  };
+}
