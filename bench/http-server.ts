@@ -1,0 +1,19 @@
+// The server under test for `npm run bench:http`, in its own process so the load generator does not share its core.
+import { buildServer } from '../src/http/server.js';
+import { buildKnowledgeIndex } from '../src/knowledge/index.js';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { knowledgePaths } from '../src/knowledge/paths.js';
+
+const { knowledgeDir, vocabDir } = knowledgePaths();
+const { kb } = loadKnowledge(knowledgeDir, vocabDir);
+if (kb === undefined) throw new Error('knowledge base has problems; run npm run kb:check');
+const app = await buildServer({
+  index: buildKnowledgeIndex(kb),
+  version: 'bench',
+  publicBaseUrl: 'http://127.0.0.1:0',
+  cdsAuth: { disabled: true },
+  logger: false,
+});
+const url = await app.listen({ port: 0, host: '127.0.0.1' });
+process.send?.({ url });
+process.on('disconnect', () => void app.close().then(() => process.exit(0)));

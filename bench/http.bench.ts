@@ -1,0 +1,67 @@
+// `npm run bench:http`: requests/s and p99 of the HTTP face on loopback, for POST /assess (the bundled examples in turn)
+// and CDS Hooks patient-view, against GET /health of the same server as the baseline, run back to back at each
+// concurrency so each ratio compares numbers taken under the same conditions. Then a fixed 500 requests/s on /assess,
+// the issue's target (p99 < 50 ms). The server runs in a child process, so it has a core of its own.
+import { fork } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { knowledgePaths } from '../src/knowledge/paths.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const CONCURRENCY = [1, 10, 50];
+
+const examples = join(dirname(knowledgePaths().knowledgeDir), 'examples');
+const bodies = readdirSync(examples)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => readFileSync(join(examples, f), 'utf8'));
+
+const child = fork(join(dirname(fileURLToPath(import.meta.url)), 'http-server.js'));
+const base = await new Promise<string>((resolve) =>
+  child.once('message', (m) => resolve((m as { url: string }).url)),
+);
+
+type Request = NonNullable<autocannon.Options['requests']>[number];
+const json = { 'content-type': 'application/json' };
+const routes: Record<string, Request[]> = {
+  'GET /health': [{ method: 'GET', path: '/health' }],
+  'POST /assess': bodies.map((body) => ({ method: 'POST', path: '/assess', headers: json, body })),
+};
+
+async function run(
+  requests: Request[],
+  connections: number,
+  overallRate?: number,
+): Promise<autocannon.Result> {
+  return autocannon({
+    url: base,
+    requests,
+    connections,
+    duration: SECONDS,
+    ...(overallRate === undefined ? {} : { overallRate }),
+  });
+}
+
+const row = (name: string, c: number, r: autocannon.Result, baseline?: autocannon.Result) =>
+  `${name.padEnd(16)} c=${String(c).padEnd(3)} ${r.requests.average.toFixed(0).padStart(6)} req/s  p99 ${String(r.latency.p99).padStart(4)} ms  errors ${r.errors + r.non2xx}${
+    baseline === undefined
+      ? ''
+      : `  ratio to /health ${(r.requests.average / baseline.requests.average).toFixed(3)}`
+  }`;
+
+console.log(`bench:http — ${bodies.length} example cases, ${SECONDS} s per run, loopback`);
+for (const c of CONCURRENCY) {
+  const health = await run(routes['GET /health'] ?? [], c);
+  console.log(row('GET /health', c, health));
+  for (const [name, requests] of Object.entries(routes)) {
+    if (name === 'GET /health') continue;
+    console.log(row(name, c, await run(requests, c), health));
+  }
+}
+const fixed = await run(routes['POST /assess'] ?? [], 50, 500);
+console.log(
+  `POST /assess at 500 req/s: achieved ${fixed.requests.average.toFixed(0)} req/s, p99 ${fixed.latency.p99} ms (target < 50 ms: ${fixed.latency.p99 < 50 ? 'met' : 'NOT met'})`,
+);
+child.disconnect();
