@@ -287,6 +287,11 @@ export const ReferenceSchema = z
   .strictObject({
     id: IdSchema,
     authors: z.string(),
+    /**
+     * Short label shown beside each citation: the first author's surname or the issuing body ("FDA label", "EFNS").
+     * Needed when `authors` does not start with a personal name ("Surname Initials"); kb:check refuses placeholders.
+     */
+    label: z.string().min(1).optional(),
     /** Year of publication; left out (never guessed) when the source does not show it. */
     year: z.number().int().min(1900).max(2100).optional(),
     title: z.string(),
