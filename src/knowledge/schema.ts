@@ -320,6 +320,11 @@ export const ReferenceSchema = z
     ]),
     /** How the bibliographic record was checked (what was read, where). */
     verified: z.string(),
+    /**
+     * What was read: the full text, a part of the source itself, only the abstract, or only a secondary account.
+     * Derived from the opening words of `verified` when absent (src/knowledge/reference-read.ts).
+     */
+    read: z.enum(['full-text', 'part', 'abstract', 'secondary']).optional(),
     usedFor: z.string().optional(),
   })
   .refine((r) => r.pmid ?? r.doi ?? r.url, { message: 'a reference needs a PMID, a DOI or a URL' });
