@@ -17,6 +17,8 @@ export interface Citation {
   readonly ref: string;
   readonly grade: Grade;
   readonly short: string;
+  /** Said beside the citation when only the abstract, or only a secondary account, of the reference was read. */
+  readonly read?: 'abstract only' | 'secondary source' | undefined;
   readonly pmid?: string | undefined;
   readonly doi?: string | undefined;
   readonly url?: string | undefined;

@@ -1,5 +1,6 @@
 // Evidence items → display citations (reference id, grade, short author-year label, identifiers).
 import type { KnowledgeIndex } from '../knowledge/index.js';
+import { readLevel, readNote } from '../knowledge/reference-read.js';
 import type { Evidence } from '../knowledge/schema.js';
 import type { Citation } from './assessment.js';
 
@@ -19,6 +20,7 @@ export function citationsFor(evidence: readonly Evidence[], index: KnowledgeInde
       ref: ref.id,
       grade: e.grade,
       short: index.shortLabels.get(e.ref) ?? e.ref,
+      read: readNote(readLevel(ref)),
       // Every field, undefined when absent (JSON leaves it out): one shape for every citation the merges read.
       pmid: ref.pmid,
       doi: ref.doi,

@@ -2,7 +2,8 @@
 import type { KnowledgeIssue } from './issues.js';
 import type { Knowledge } from './knowledge.js';
 import { normaliseAntibodyName, normaliseText } from './normalise.js';
-import type { Evidence } from './schema.js';
+import { derivedLabel, placeholderReason } from './reference-label.js';
+import type { Evidence, Reference } from './schema.js';
 import type { Drug } from './treatment-schema.js';
 
 interface Ctx {
@@ -65,8 +66,31 @@ function checkSynonymClashes(
  * @param kb - a knowledge base whose files each passed their schema
  * @returns every dangling reference, HPO label mismatch and ambiguous synonym
  */
+/** Every reference shows a real first author or issuing body: an explicit `label`, or one derived from `authors`. */
+function checkLabels(ctx: Ctx, references: readonly Reference[]): void {
+  for (const r of references) {
+    const file = `references/${r.id}.yaml`;
+    if (r.label !== undefined) {
+      const why = placeholderReason(r.label);
+      if (why !== undefined)
+        ctx.issues.push({ code: 'placeholder-label', file, path: 'label', message: why });
+      continue;
+    }
+    const derived = derivedLabel(r.authors);
+    const why = derived === undefined ? undefined : placeholderReason(derived);
+    if (derived === undefined || why !== undefined)
+      ctx.issues.push({
+        code: 'placeholder-label',
+        file,
+        path: 'authors',
+        message: `"${r.authors}" does not start with "Surname Initials"${why ? ` (${why})` : ''}: give the first author found in the source, or a \`label\` naming the issuing body`,
+      });
+  }
+}
+
 export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
   const ctx: Ctx = { issues: [], refs: new Set(kb.references.map((r) => r.id)) };
+  checkLabels(ctx, kb.references);
   const findings = new Set(kb.findings.map((f) => f.id));
   const antibodies = new Set(kb.antibodies.map((a) => a.id));
   const tumours = new Set(kb.tumours.map((t) => t.id));

@@ -1,7 +1,9 @@
 // Knowledge indexes, built once per knowledge base and reused for every case (never per case).
+
 import { ancestorsOf } from './hpo.js';
 import type { Knowledge } from './knowledge.js';
 import { normaliseAntibodyName, normaliseText } from './normalise.js';
+import { citationLabel } from './reference-label.js';
 import type { Antibody, Finding, Lab, Reference, Syndrome, Tumour } from './schema.js';
 import type { Drug, Remedy } from './treatment-schema.js';
 
@@ -217,12 +219,8 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
   const remedyByName = new Map<string, Remedy>();
   for (const r of kb.remedies)
     for (const name of [r.id, r.name, ...r.synonyms]) remedyByName.set(normaliseText(name), r);
-  const shortLabels = new Map(
-    kb.references.map((r) => [
-      r.id,
-      `${r.authors.split(',')[0]?.trim().split(' ')[0] ?? r.authors} ${r.year ?? 'n.d.'}`,
-    ]),
-  );
+  // kb:check refuses a reference without a readable label, so the id fallback only shows in unchecked fixtures.
+  const shortLabels = new Map(kb.references.map((r) => [r.id, citationLabel(r)]));
   const tables = new Map<DerivedKey<unknown>, unknown>();
   const index: KnowledgeIndex = {
     kb,

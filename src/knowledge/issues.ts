@@ -14,7 +14,9 @@ export type KnowledgeIssueCode =
   | 'unknown-hpo-id'
   | 'label-mismatch'
   | 'ambiguous-synonym'
-  | 'unused-entity';
+  | 'unused-entity'
+  | 'placeholder-label'
+  | 'risk-group-mismatch';
 
 /** One problem in one knowledge file; `path` is the dotted path inside the file. */
 export interface KnowledgeIssue {

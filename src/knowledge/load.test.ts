@@ -31,6 +31,8 @@ describe('loadKnowledge', () => {
         'unknown-tumour syndromes/bad-syndrome.yaml tumours.0.tumour',
         'label-mismatch findings/seizures.yaml code.label',
         'unknown-hpo-id findings/made-up.yaml code.code',
+        'placeholder-label references/placeholder-author.yaml authors',
+        'placeholder-label references/placeholder-label.yaml label',
       ]),
     );
     expect(issues.every((i) => i.message.length > 0)).toBe(true);

@@ -287,6 +287,11 @@ export const ReferenceSchema = z
   .strictObject({
     id: IdSchema,
     authors: z.string(),
+    /**
+     * Short label shown beside each citation: the first author's surname or the issuing body ("FDA label", "EFNS").
+     * Needed when `authors` does not start with a personal name ("Surname Initials"); kb:check refuses placeholders.
+     */
+    label: z.string().min(1).optional(),
     /** Year of publication; left out (never guessed) when the source does not show it. */
     year: z.number().int().min(1900).max(2100).optional(),
     title: z.string(),
@@ -315,6 +320,11 @@ export const ReferenceSchema = z
     ]),
     /** How the bibliographic record was checked (what was read, where). */
     verified: z.string(),
+    /**
+     * What was read: the full text, a part of the source itself, only the abstract, or only a secondary account.
+     * Derived from the opening words of `verified` when absent (src/knowledge/reference-read.ts).
+     */
+    read: z.enum(['full-text', 'part', 'abstract', 'secondary']).optional(),
     usedFor: z.string().optional(),
   })
   .refine((r) => r.pmid ?? r.doi ?? r.url, { message: 'a reference needs a PMID, a DOI or a URL' });

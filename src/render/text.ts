@@ -3,7 +3,9 @@ import type { Assessment, Citation, Contribution } from '../engine/assessment.js
 
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 && x > 0 ? 1 : 0)}%`;
 const cite = (cs: readonly Citation[]) =>
-  cs.length === 0 ? '' : ` [${cs.map((c) => `${c.short}, ${c.grade}`).join('; ')}]`;
+  cs.length === 0
+    ? ''
+    : ` [${cs.map((c) => `${c.short}, ${c.grade}${c.read ? `, ${c.read}` : ''}`).join('; ')}]`;
 
 function contribution(c: Contribution): string {
   const sign = c.weight >= 0 ? '+' : '−';
