@@ -50,13 +50,24 @@ function parseFindings(input: Input, ctx: Ctx): CaseFinding[] {
   const readText = (text: string, kind: 'text' | 'note', field: string, reason: string, present: boolean) => {
     const matches = extractFindings(text, ctx.index);
     if (matches.length === 0) ctx.unrecognised.push({ field, value: text, reason });
-    for (const m of matches)
+    for (const m of matches) {
+      // An uncertain finding ("possible", "?") is neither present nor absent: it is listed, not used.
+      if (m.status === 'uncertain') {
+        const label = ctx.index.kb.hpo.labels.get(m.hpo) ?? m.hpo;
+        ctx.unrecognised.push({
+          field,
+          value: text,
+          reason: `uncertain finding ${m.hpo} (${label}): not used`,
+        });
+        continue;
+      }
       out.push({
         hpo: m.hpo,
         label: ctx.index.kb.hpo.labels.get(m.hpo) ?? m.hpo,
         present: present && m.present,
         source: { kind, field, quote: m.quote },
       });
+    }
   };
   input.findings.forEach((f, i) => {
     if (f.hpo !== undefined) {

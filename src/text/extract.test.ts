@@ -25,6 +25,32 @@ describe('extractFindings', () => {
     expect(read('focal onset seizure')).toEqual(['HP:0007359+']);
   });
 
+  it('reads British spellings, plurals and free word order', () => {
+    expect(read('paraesthesias in both feet')).toContain('HP:0003401+');
+    expect(read('dyspnoea')).toEqual(['HP:0002094+']);
+    expect(read('severe hyponatraemia')).toEqual(['HP:0002902+']);
+    expect(read('memory loss, short-term')).toEqual(['HP:0002354+']);
+  });
+
+  it('writes out note abbreviations and leaves ambiguous ones unread', () => {
+    expect(read('SOB on exertion')).toContain('HP:0002094+');
+    expect(read('N/V')).toEqual(['HP:0002017+']);
+    expect(read('MG')).toEqual([]);
+  });
+
+  it('reports uncertain, historical and family findings with their status', () => {
+    const status = (text: string) => extractFindings(text, index).map((m) => `${m.hpo} ${m.status}`);
+    expect(status('possible ptosis but no diplopia')).toEqual(['HP:0000508 uncertain', 'HP:0000651 absent']);
+    expect(status('seizure?')).toEqual(['HP:0001250 uncertain']);
+    expect(status('history of seizures')).toEqual(['HP:0001250 history']);
+    expect(status('family history of seizures')).toEqual(['HP:0001250 family']);
+    expect(read('family history of seizures')).toEqual(['HP:0001250-']);
+  });
+
+  it('ignores HPO modifier words that name no finding', () => {
+    expect(read('severe, later')).toEqual([]);
+  });
+
   it('returns nothing for text with no finding, so the caller can report it', () => {
     expect(read('Lives with her daughter.')).toEqual([]);
   });

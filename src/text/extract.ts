@@ -1,84 +1,25 @@
-// Free text → HPO findings: longest-phrase dictionary matching with NegEx-style negation (Chapman et al., J Biomed Inform 2001).
+// Free text → HPO findings: dictionary matching on canonical word forms (spelling folds, plurals, Porter stems), with
+// word order free inside a short window and the longest match winning, and NegEx-style context (see context.ts).
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { normaliseText } from '../knowledge/normalise.js';
+import { ABBREVIATION_MAX_TOKENS, ABBREVIATIONS } from './abbreviations.js';
+import { type FindingStatus, postTriggerStatus, preTriggerStatus, QUESTION_TOKEN } from './context.js';
+import { type PhraseDictionary, phraseDictionary } from './phrase-dictionary.js';
+import { STOP_WORDS } from './word-forms.js';
+
+export type { FindingStatus } from './context.js';
 
 export interface TextMatch {
   readonly hpo: string;
+  /** True when the text states the finding for this patient, now or in the past (status present or history). */
   readonly present: boolean;
+  readonly status: FindingStatus;
   /** The normalised words that matched. */
   readonly quote: string;
 }
 
-// Pre-negation triggers (normalised word sequences): a finding after one of these, in the same clause, is absent.
-const PRE_NEGATIONS = [
-  'no evidence of',
-  'no signs of',
-  'no sign of',
-  'negative for',
-  'absence of',
-  'free of',
-  'ruled out',
-  'rules out',
-  'never had',
-  'denies',
-  'denied',
-  'deny',
-  'without',
-  'neither',
-  'nor',
-  'not',
-  'no',
-].map((t) => t.split(' '));
-// Post-negation triggers: a finding followed (within three words) by one of these is absent.
-const POST_NEGATIONS = [
-  'was negative',
-  'is negative',
-  'not present',
-  'ruled out',
-  'excluded',
-  'absent',
-  'negative',
-].map((t) => t.split(' '));
-// Words that end a negation's scope inside a clause.
-const TERMINATORS = new Set([
-  'but',
-  'however',
-  'although',
-  'though',
-  'except',
-  'apart',
-  'yet',
-  'whereas',
-  'which',
-]);
-const NEGATION_WINDOW = 8;
-const POST_WINDOW = 3;
-
-function startsWith(words: readonly string[], at: number, seq: readonly string[]): boolean {
-  return seq.every((w, k) => words[at + k] === w);
-}
-
-function negatedPositions(words: readonly string[]): boolean[] {
-  const negated = words.map(() => false);
-  for (let i = 0; i < words.length; i++) {
-    const trigger = PRE_NEGATIONS.find((seq) => startsWith(words, i, seq));
-    if (trigger === undefined) continue;
-    const from = i + trigger.length;
-    for (let j = from; j < Math.min(words.length, from + NEGATION_WINDOW); j++) {
-      if (TERMINATORS.has(words[j] ?? '')) break;
-      negated[j] = true;
-    }
-  }
-  return negated;
-}
-
-function followedByNegation(words: readonly string[], end: number): boolean {
-  for (let k = end; k < Math.min(words.length, end + POST_WINDOW); k++) {
-    if (TERMINATORS.has(words[k] ?? '')) return false;
-    if (POST_NEGATIONS.some((seq) => startsWith(words, k, seq))) return true;
-  }
-  return false;
-}
+/** Words that may sit between the words of one phrase (beyond stop words) before the match is refused. */
+const MAX_GAP = 2;
 
 /** Split text into clauses at sentence punctuation and line breaks. */
 export function splitClauses(text: string): string[] {
@@ -88,39 +29,104 @@ export function splitClauses(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** Clauses with a "?" kept as a token, so a question mark can mark a finding uncertain. */
+function clausesWithQuestions(text: string): string[] {
+  return text
+    .replace(/\?/g, ` ${QUESTION_TOKEN} `)
+    .split(/[.;!\n]+(?:\s|$)|\n/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** Normalised words of a clause with note abbreviations written out. */
+export function clauseWords(clause: string): string[] {
+  const raw = normaliseText(clause).split(' ').filter(Boolean);
+  const out: string[] = [];
+  let i = 0;
+  while (i < raw.length) {
+    let expanded = false;
+    for (let n = Math.min(ABBREVIATION_MAX_TOKENS, raw.length - i); n >= 1; n--) {
+      const full = ABBREVIATIONS.get(raw.slice(i, i + n).join(' '));
+      if (full === undefined) continue;
+      out.push(...full.split(' '));
+      i += n;
+      expanded = true;
+      break;
+    }
+    if (!expanded) out.push(raw[i++] ?? '');
+  }
+  return out;
+}
+
+interface Content {
+  readonly form: string;
+  readonly at: number;
+}
+
+function contentWords(words: readonly string[], dict: PhraseDictionary): Content[] {
+  const out: Content[] = [];
+  for (let at = 0; at < words.length; at++) {
+    const word = words[at] ?? '';
+    if (STOP_WORDS.has(word)) continue;
+    const form = dict.form(word);
+    if (dict.vocabulary.has(form)) out.push({ form, at });
+  }
+  return out;
+}
+
+/** The term a window of content words names, in order first, then as a word set. */
+function lookup(window: readonly Content[], dict: PhraseDictionary): string | undefined {
+  const forms = window.map((c) => c.form);
+  return dict.ordered.get(forms.join(' ')) ?? dict.bag.get(forms.sort().join(' '));
+}
+
 /**
- * Find HPO findings in free text, preferring the longest phrase and marking negated ones absent.
+ * Find HPO findings in free text, preferring the longest phrase, with each finding's status from its context.
  *
  * @param text - a note or a finding written in words
  * @param index - the knowledge index holding the phrase dictionary
  * @returns the matches in reading order (a term met twice is kept once, the first reading wins)
  * @example
  * extractFindings('Recent change in memory; no fever.', index)
- * //=> [{ hpo: 'HP:0002354', present: true, … }, { hpo: 'HP:0001945', present: false, … }]
+ * //=> [{ hpo: 'HP:0002354', present: true, status: 'present', … }, { hpo: 'HP:0001945', present: false, … }]
  */
 export function extractFindings(text: string, index: KnowledgeIndex): TextMatch[] {
+  const dict = phraseDictionary(index);
   const out: TextMatch[] = [];
   const seen = new Set<string>();
-  for (const clause of splitClauses(text)) {
-    const words = normaliseText(clause).split(' ').filter(Boolean);
-    const negated = negatedPositions(words);
+  for (const clause of clausesWithQuestions(text)) {
+    const words = clauseWords(clause);
+    const pre = preTriggerStatus(words);
+    const content = contentWords(words, dict);
     let i = 0;
-    while (i < words.length) {
-      let matched = false;
-      // Only lengths some phrase starting with this word has are tried (most words start none).
-      const longest = index.phraseWordsFrom.get(words[i] ?? '') ?? 0;
-      for (let n = Math.min(index.maxPhraseWords, longest, words.length - i); n >= 1; n--) {
-        const quote = words.slice(i, i + n).join(' ');
-        const hpo = index.phraseToHpo.get(quote);
+    while (i < content.length) {
+      let taken = 0;
+      for (let n = Math.min(dict.maxWords, content.length - i); n >= 1; n--) {
+        const first = content[i];
+        const last = content[i + n - 1];
+        if (first === undefined || last === undefined) continue;
+        // Words between the phrase's words (other than stop words) may number MAX_GAP at most.
+        let between = 0;
+        for (let k = first.at + 1; k < last.at; k++) if (!STOP_WORDS.has(words[k] ?? '')) between++;
+        if (between - Math.max(n - 2, 0) > MAX_GAP) continue;
+        const hpo = lookup(content.slice(i, i + n), dict);
         if (hpo === undefined) continue;
-        const present = !(negated[i] === true || followedByNegation(words, i + n));
-        if (!seen.has(hpo)) out.push({ hpo, present, quote });
+        const status =
+          pre[first.at] !== 'present'
+            ? (pre[first.at] ?? 'present')
+            : (postTriggerStatus(words, last.at + 1) ?? 'present');
+        if (!seen.has(hpo))
+          out.push({
+            hpo,
+            present: status === 'present' || status === 'history',
+            status,
+            quote: words.slice(first.at, last.at + 1).join(' '),
+          });
         seen.add(hpo);
-        i += n;
-        matched = true;
+        taken = n;
         break;
       }
-      if (!matched) i++;
+      i += taken > 0 ? taken : 1;
     }
   }
   return out;

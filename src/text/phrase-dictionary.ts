@@ -1,0 +1,74 @@
+// The phrase dictionary for free text, built once per knowledge index: every HPO label and synonym and every knowledge
+// finding synonym, keyed by its canonical word forms both in order and as a word set (so word order is free).
+import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
+import { normaliseText } from '../knowledge/normalise.js';
+import { STOP_WORDS, wordForm } from './word-forms.js';
+
+export interface PhraseDictionary {
+  /** Canonical forms in reading order, joined by spaces → HPO id. */
+  readonly ordered: ReadonlyMap<string, string>;
+  /** Canonical forms sorted, joined by spaces → HPO id (word order free). */
+  readonly bag: ReadonlyMap<string, string>;
+  /** Every canonical form that some phrase holds (a word outside it can be skipped). */
+  readonly vocabulary: ReadonlySet<string>;
+  /** The most content words a phrase has (capped). */
+  readonly maxWords: number;
+  /** Canonical form of each normalised word, memoised. */
+  form(word: string): string;
+}
+
+const MAX_PHRASE_WORDS = 10;
+const PHENOTYPIC_ABNORMALITY = 'HP:0000118';
+
+/** The content words of a phrase (normalised, stop words dropped) as canonical forms. */
+export function phraseForms(phrase: string, form: (word: string) => string): string[] {
+  const out: string[] = [];
+  for (const word of normaliseText(phrase).split(' '))
+    if (word !== '' && !STOP_WORDS.has(word)) out.push(form(word));
+  return out;
+}
+
+function buildDictionary(index: KnowledgeIndex): PhraseDictionary {
+  const memo = new Map<string, string>();
+  const form = (word: string): string => {
+    let f = memo.get(word);
+    if (f === undefined) {
+      f = wordForm(word);
+      memo.set(word, f);
+    }
+    return f;
+  };
+  const ordered = new Map<string, string>();
+  const bag = new Map<string, string>();
+  const vocabulary = new Set<string>();
+  let maxWords = 1;
+  const used = index.findingByHpo;
+  // Knowledge synonyms first, then HPO labels, synonyms and layperson phrases (in that order, first one kept), except
+  // that a term the knowledge base uses takes a key from one it does not.
+  const add = (phrase: string, id: string): void => {
+    const forms = phraseForms(phrase, form);
+    if (forms.length === 0 || forms.length > MAX_PHRASE_WORDS) return;
+    for (const f of forms) vocabulary.add(f);
+    maxWords = Math.max(maxWords, forms.length);
+    const inOrder = forms.join(' ');
+    const asSet = [...forms].sort().join(' ');
+    const currentOrdered = ordered.get(inOrder);
+    if (currentOrdered === undefined || (!used.has(currentOrdered) && used.has(id))) ordered.set(inOrder, id);
+    const currentBag = bag.get(asSet);
+    if (currentBag === undefined || (!used.has(currentBag) && used.has(id))) bag.set(asSet, id);
+  };
+  for (const finding of index.kb.findings)
+    for (const phrase of [finding.code.label, ...finding.synonyms]) add(phrase, finding.code.code);
+  // Only phenotypic abnormalities: the modifier, onset and inheritance branches hold words such as "severe",
+  // "later" (Laterality) or "recurrent" that name no finding.
+  for (const [phrase, id] of index.kb.hpo.phrases)
+    if (used.has(id) || index.ancestors(id).has(PHENOTYPIC_ABNORMALITY)) add(phrase, id);
+  return { ordered, bag, vocabulary, maxWords, form };
+}
+
+const DICTIONARY = derivedKey<PhraseDictionary>('text.phraseDictionary');
+
+/** The phrase dictionary of this knowledge index (built on first use, then shared). */
+export function phraseDictionary(index: KnowledgeIndex): PhraseDictionary {
+  return index.derived(DICTIONARY, buildDictionary);
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { wordForm } from './word-forms.js';
+
+const same = (a: string, b: string) => expect(wordForm(a)).toBe(wordForm(b));
+
+describe('wordForm', () => {
+  it('folds British and ae/oe spellings onto the American form', () => {
+    same('haematuria', 'hematuria');
+    same('oedema', 'edema');
+    same('anaemia', 'anemia');
+    same('hyponatraemia', 'hyponatremia');
+    same('paraesthesia', 'paresthesia');
+    same('dyspnoea', 'dyspnea');
+    same('diarrhoea', 'diarrhea');
+    same('oesophageal', 'esophageal');
+    same('tumour', 'tumor');
+    same('ischaemic', 'ischemic');
+  });
+
+  it('joins plurals and inflections, Greek/Latin ones included', () => {
+    same('seizures', 'seizure');
+    same('bruises', 'bruising');
+    same('swollen', 'swelling');
+    same('emboli', 'embolus');
+    same('vertebrae', 'vertebra');
+    same('metastases', 'metastasis');
+    same('papillae', 'papilla');
+  });
+
+  it('keeps different words apart and numbers as they are', () => {
+    expect(wordForm('ataxia')).not.toBe(wordForm('apraxia'));
+    expect(wordForm('125')).toBe('125');
+    expect(wordForm('is')).toBe('is');
+  });
+});

@@ -1,0 +1,120 @@
+// One canonical form per word, so "haemorrhages", "hemorrhage" and "Haemorrhagic" meet: spelling folds, Greek/Latin
+// plurals, a few irregular forms, then the Porter stemmer (the `stemmer` package). Dictionary phrases and note text go
+// through the same function, so a fold only has to be consistent, not linguistically exact.
+import { stemmer } from 'stemmer';
+
+/** British ↔ American and ae/oe spellings, applied inside a word in this order (both sides are folded alike). */
+const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/aemia/g, 'emia'], // anaemia, hyponatraemia, leukaemia
+  [/haem/g, 'hem'], // haematuria, haemorrhage
+  [/aesth/g, 'esth'], // paraesthesia, anaesthesia
+  [/paed/g, 'ped'], // paediatric
+  [/oedem/g, 'edem'], // oedema
+  [/oea\b/g, 'ea'], // dyspnoea, diarrhoea, apnoea
+  [/oesoph/g, 'esoph'], // oesophagus
+  [/oestr/g, 'estr'], // oestrogen
+  [/coeli/g, 'celi'], // coeliac
+  [/foet/g, 'fet'], // foetal
+  [/ischaem/g, 'ischem'], // ischaemia
+  [/^tumour/, 'tumor'],
+  [/^behaviour/, 'behavior'],
+  [/^colour/, 'color'],
+  [/(\w{4,})is(e|ed|ing|ation)$/, '$1iz$2'], // immobilised, paralysation (not bruise, rise)
+];
+
+/** Irregular and Latin/Greek forms the stemmer does not join with their base word. */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  swollen: 'swell',
+  bled: 'bleed',
+  bleeding: 'bleed',
+  fell: 'fall',
+  falls: 'fall',
+  lost: 'loss',
+  losing: 'loss',
+  lose: 'loss',
+  emboli: 'embolus',
+  thrombi: 'thrombus',
+  nuclei: 'nucleus',
+  bronchi: 'bronchus',
+  vertebrae: 'vertebra',
+  metastases: 'metastasis',
+  diagnoses: 'diagnosis',
+  ptoses: 'ptosis',
+  neuroses: 'neurosis',
+  psychoses: 'psychosis',
+  feet: 'foot',
+  teeth: 'tooth',
+  children: 'child',
+  women: 'woman',
+  men: 'man',
+  eyelids: 'eyelid',
+  worse: 'worsen',
+  worsening: 'worsen',
+  fainted: 'faint',
+  fainting: 'faint',
+};
+
+/** Latin/Greek plural endings → singular, tried when the word is not irregular (e.g. "papillae" → "papilla"). */
+const PLURAL_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ices$/, 'ex'], // apices → apex, vortices → vortex
+  [/ides$/, 'is'], // epididymides → epididymis
+  [/([^a])ae$/, '$1a'], // papillae → papilla
+  [/omata$/, 'oma'], // carcinomata → carcinoma
+  [/([^aeiou])ses$/, '$1sis'], // neuroses-like forms not listed above
+];
+
+/**
+ * The canonical form of one lower-case word (already passed through `normaliseText`).
+ *
+ * @example wordForm('haemorrhages') === wordForm('hemorrhage')
+ */
+export function wordForm(word: string): string {
+  const irregular = IRREGULAR[word];
+  if (irregular !== undefined) return stemmer(irregular);
+  let w = word;
+  for (const [pattern, replacement] of SPELLING_FOLDS) w = w.replace(pattern, replacement);
+  const again = IRREGULAR[w];
+  if (again !== undefined) return stemmer(again);
+  if (w.length > 5) for (const [pattern, replacement] of PLURAL_ENDINGS) w = w.replace(pattern, replacement);
+  // Numbers and short tokens are kept as they are (the stemmer would turn "is" into "i").
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  return stemmer(w);
+}
+
+/** Words that carry no identity in a phrase: left out of dictionary keys and of note text alike. */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'and',
+  'or',
+  'with',
+  'is',
+  'was',
+  'were',
+  'are',
+  'be',
+  'been',
+  'has',
+  'had',
+  'have',
+  'her',
+  'his',
+  'their',
+  'she',
+  'he',
+  'patient',
+  'pt',
+  'some',
+  'noted',
+  'developed',
+  'presented',
+  'experienced',
+  'complained',
+  'complains',
+]);
