@@ -9,6 +9,9 @@ describe('reference labels', () => {
     expect(derivedLabel('Abou-Zeid E, Boursoulian LJ')).toBe('Abou-Zeid');
     expect(derivedLabel('Taylor FB Jr, Toh CH')).toBe('Taylor');
     expect(derivedLabel('Kim L (author); Khardori R (chief editor)')).toBe('Kim');
+    // Two-letter surnames are real (Na, Ng, Li): only a written "N/A" is a placeholder.
+    expect(derivedLabel('Na KJ, Hyun K, Kang CH')).toBe('Na');
+    expect(placeholderReason('N/A')).toBeDefined();
   });
 
   it('derives nothing from placeholders or institutions, which then need an explicit label', () => {

@@ -13,7 +13,7 @@ const PERSONAL_NAME = new RegExp(
 );
 
 /** Words that mark a label as a stand-in for an author nobody saw ("author list not seen", "Not shown", "[authors"). */
-const PLACEHOLDER = /author|not shown|not seen|unknown|anonymous|^\W|^(?:not|none|n\/?a|et al\.?)$/i;
+const PLACEHOLDER = /author|not shown|not seen|unknown|anonymous|^\W|^(?:not|none|n\/a|et al\.?)$/i;
 
 /** The first author's surname when `authors` starts with a personal name, else undefined. */
 export function derivedLabel(authors: string): string | undefined {
