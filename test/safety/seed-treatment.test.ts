@@ -145,20 +145,50 @@ describe('the article’s drug doses, each checked and its verdict shown', () =>
 });
 
 describe('interactions and contraindications are shown, never hidden', () => {
-  it('carbamazepine with an alcohol-based tincture', () => {
+  const alcoholFlags = (remedies: Array<Record<string, unknown>>) =>
+    assessRaw({ patient, medications: [{ name: 'carbamazepine' }], remedies }).treatment.safety.filter(
+      (f) =>
+        f.kind === 'interaction' &&
+        /carbamazepine/i.test(f.between.join()) &&
+        /alcohol/i.test(f.between.join()),
+    );
+
+  it('carbamazepine with propolis tincture (an ethanol extract) is flagged, citing why the tincture is alcohol', () => {
+    const [flag, ...rest] = alcoholFlags([{ name: 'propolis tincture' }]);
+    expect(rest).toEqual([]);
+    expect(flag?.severity).toBe('moderate');
+    expect(flag?.between.join(' + ')).toBe('Carbamazepine + alcohol in propolis tincture');
+    expect(flag?.citations.map((c) => c.ref)).toEqual([
+      'medpill-alcohol-carbamazepine',
+      'dostetan-propolis-preparations',
+      'stedman-tincture',
+    ]);
+  });
+
+  it('the same remedy as a powder or a water extract raises no alcohol flag', () => {
+    expect(alcoholFlags([{ name: 'propolis', preparation: 'powder' }])).toEqual([]);
+    expect(alcoholFlags([{ name: 'aqueous propolis extract' }])).toEqual([]);
+  });
+
+  it('propolis with no preparation stated is flagged as possibly alcoholic, so the question is asked', () => {
+    const [flag] = alcoholFlags([{ name: 'propolis' }]);
+    expect(flag?.between.join(' + ')).toMatch(/propolis if taken as a tincture \(preparation not stated\)/);
+  });
+
+  it('hemlock tincture and cognac carry alcohol too', () => {
+    expect(alcoholFlags([{ name: 'hemlock tincture' }])).toHaveLength(1);
+    expect(alcoholFlags([{ name: 'cognac' }])).toHaveLength(1);
+  });
+
+  it('a preparation the catalogue lacks is listed as not understood, not silently taken as alcohol-free', () => {
     const a = assessRaw({
       patient,
       medications: [{ name: 'carbamazepine' }],
-      remedies: [{ name: 'propolis tincture' }, { name: 'cognac' }],
+      remedies: [{ name: 'propolis', preparation: 'glycerite' }],
     });
-    expect(
-      a.treatment.safety.some(
-        (f) =>
-          f.kind === 'interaction' &&
-          /carbamazepine/i.test(f.between.join()) &&
-          /alcohol/i.test(f.between.join()),
-      ),
-    ).toBe(true);
+    expect(a.unrecognised).toContainEqual(
+      expect.objectContaining({ field: 'remedies.0.preparation', value: 'glycerite' }),
+    );
   });
 
   it('azathioprine with allopurinol is a major interaction with its management', () => {
