@@ -48,6 +48,11 @@ export const DoseSchema = z.strictObject({
   maxSingle: z.number().positive().optional(),
   maxDaily: z.number().positive().optional(),
   maxCumulative: z.number().positive().optional(),
+  /**
+   * Most that may be given in one day, per kg or m² as `per` says (fixed: in `unit`), for a course spread over days
+   * (IVIG 2 g/kg over 2-5 days: at most 1 g/kg a day). A single administration counts as one day at least.
+   */
+  maxPerDay: z.number().positive().optional(),
   frequency: z.string().optional(),
   /** Weight band the regimen is for (e.g. amifampridine >= 45 kg). */
   minWeightKg: z.number().optional(),

@@ -127,6 +127,28 @@ describe('the article’s drug doses, each checked and its verdict shown', () =>
     ).toBe('above-maximum');
   });
 
+  it('IVIG 2 g/kg over 2 days (1 g/kg a day) is accepted; the same 2 g/kg in one day is flagged', () => {
+    const ivig = (dose: number, perDay: number) =>
+      check({ name: 'IVIG', dose, unit: 'g/kg', perDay, route: 'iv' });
+    const twoDays = ivig(1, 1);
+    expect(twoDays.verdict).toBe('within-range');
+    expect(twoDays.citations.map((c) => c.ref)).toContain('label-privigen-us-dosing');
+    const oneDay = ivig(2, 1);
+    expect(oneDay.verdict).toBe('above-maximum');
+    expect(oneDay.reasons.join(' ')).toMatch(/2 g\/kg in one day is above the maximum of 1 g\/kg per day/);
+    expect(ivig(0.4, 1).verdict).toBe('within-range');
+  });
+
+  it('property: any IVIG amount above 1 g/kg in a day is flagged, any from 0.4 to 1 g/kg is accepted', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 40, max: 400 }), (centi) => {
+        const d = check({ name: 'IVIG', dose: centi / 100, unit: 'g/kg', perDay: 1, route: 'iv' });
+        return centi > 100 ? d.verdict === 'above-maximum' : d.verdict === 'within-range';
+      }),
+      { seed: 5, numRuns: 60 },
+    );
+  });
+
   it('never prints a dose above its maximum as acceptable', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1201, max: 5000 }), (daily) => {
