@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { antibodyNameCandidates, normaliseText } from '../knowledge/normalise.js';
+import { resolvePreparation } from '../knowledge/preparation.js';
 import { extractFindings, splitClauses } from '../text/extract.js';
 import {
   AntibodyInputSchema,
@@ -246,9 +247,24 @@ function parseRemedies(input: Input, ctx: Ctx): CaseRemedy[] {
       [...ctx.index.remedyByName]
         .sort((a, b) => b[0].length - a[0].length)
         .find(([name]) => text.includes(` ${name} `))?.[1];
-    if (remedy === undefined)
+    if (remedy === undefined) {
       ctx.unrecognised.push({ field, value: r.name, reason: 'remedy not in the catalogue' });
-    else out.push({ remedyId: remedy.id, name: remedy.name, field, as: r.name });
+      return;
+    }
+    const prep = resolvePreparation(remedy, r.name, r.preparation);
+    if (prep.kind === 'uncatalogued')
+      ctx.unrecognised.push({
+        field: r.preparation === undefined ? field : `remedies.${i}.preparation`,
+        value: prep.form,
+        reason: `preparation not catalogued for ${remedy.name}: its solvent (e.g. alcohol) is unknown`,
+      });
+    out.push({
+      remedyId: remedy.id,
+      name: remedy.name,
+      field,
+      as: r.name,
+      preparation: prep.kind === 'known' ? prep.preparation.form : undefined,
+    });
   });
   return out;
 }

@@ -75,6 +75,8 @@ export const MedicationInputSchema = z
 export const RemedyInputSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty'),
   dose: z.string().optional(),
+  /** How it is made (tincture, infusion, capsule…), when the name does not say; decides e.g. alcohol interactions. */
+  preparation: z.string().trim().min(1, 'must not be empty').optional(),
 });
 
 export const CaseInputSchema = z.strictObject({
@@ -178,6 +180,8 @@ export interface CaseRemedy {
   readonly name: string;
   readonly field: string;
   readonly as: string;
+  /** The catalogued preparation form (tincture, infusion…), or undefined when the case does not say and none is default. */
+  readonly preparation: string | undefined;
 }
 
 /** An input item Paraneo could not understand (in full or in part); listed in the output, never dropped. */

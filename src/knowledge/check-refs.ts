@@ -464,6 +464,7 @@ function checkTreatment(
       claims: r.claims,
       hazards: r.hazards,
       interactions: r.interactions,
+      preparations: r.preparations,
     }))
       (list as ReadonlyArray<{ evidence: readonly Evidence[] }>).forEach((x, i) => {
         checkEvidence(ctx, file, `${name}.${i}.evidence`, x.evidence);
@@ -471,6 +472,24 @@ function checkTreatment(
     r.interactions.forEach((x, i) => {
       checkTarget(ctx, file, `interactions.${i}.with`, x.with, known);
     });
+    r.preparations.forEach((p, i) => {
+      p.contains.forEach((id, j) => {
+        if (!known.remedies.has(id))
+          ctx.issues.push({
+            code: 'unknown-ref',
+            file,
+            path: `preparations.${i}.contains.${j}`,
+            message: `unknown remedy ${id}`,
+          });
+      });
+    });
+    if (r.preparations.filter((p) => p.default).length > 1)
+      ctx.issues.push({
+        code: 'schema',
+        file,
+        path: 'preparations',
+        message: 'at most one preparation can be the default',
+      });
   }
   for (const p of kb.physio) {
     const file = `physio/${p.id}.yaml`;
@@ -488,7 +507,10 @@ function checkTreatment(
   checkSynonymClashes(
     ctx,
     'remedies',
-    kb.remedies.map((r) => ({ id: r.id, names: [r.name, ...r.synonyms] })),
+    kb.remedies.map((r) => ({
+      id: r.id,
+      names: [r.name, ...r.synonyms, ...r.preparations.flatMap((p) => p.synonyms)],
+    })),
     normaliseText,
   );
   checkSynonymClashes(

@@ -16,7 +16,8 @@ export type KnowledgeIssueCode =
   | 'ambiguous-synonym'
   | 'unused-entity'
   | 'placeholder-label'
-  | 'risk-group-mismatch';
+  | 'risk-group-mismatch'
+  | 'unidentified-source';
 
 /** One problem in one knowledge file; `path` is the dotted path inside the file. */
 export interface KnowledgeIssue {

@@ -33,6 +33,8 @@ describe('loadKnowledge', () => {
         'unknown-hpo-id findings/made-up.yaml code.code',
         'placeholder-label references/placeholder-author.yaml authors',
         'placeholder-label references/placeholder-label.yaml label',
+        'risk-group-mismatch antibodies/high-risk-low-share.yaml cancerShare.value',
+        'unidentified-source syndromes/bad-syndrome.yaml tumours.1.frequencyNote',
       ]),
     );
     expect(issues.every((i) => i.message.length > 0)).toBe(true);

@@ -423,6 +423,14 @@ export const PnsCareSchema = z.strictObject({
     )
     .min(1),
   definiteNeedsAntibody: z.strictObject({ except: z.array(IdSchema), evidence: Cited }),
+  /** Share of antibody-positive patients with cancer that defines each antibody risk group (bounds inclusive). */
+  antibodyCancerShare: z.strictObject({
+    high: z.strictObject({ min: z.number().min(0).max(1) }),
+    intermediate: z.strictObject({ min: z.number().min(0).max(1), max: z.number().min(0).max(1) }),
+    lower: z.strictObject({ max: z.number().min(0).max(1) }),
+    note: z.string().optional(),
+    evidence: Cited,
+  }),
 });
 export type PnsCare = z.infer<typeof PnsCareSchema>;
 
