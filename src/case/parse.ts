@@ -22,6 +22,7 @@ import {
   RemedyInputSchema,
   type Unrecognised,
 } from './schema.js';
+import { readCancerText } from './tumour-text.js';
 import { convertToCanonical } from './units.js';
 
 type Input = z.infer<typeof CaseInputSchema>;
@@ -197,13 +198,19 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
 function parseCancers(input: Input, ctx: Ctx): CaseCancer[] {
   return input.knownCancers.map((c, i) => {
     const field = `knownCancers.${i}.text`;
-    const text = ` ${normaliseText(c.text)} `;
-    const hit = ctx.index.tumourNames.find(([name]) => text.includes(` ${name} `));
-    if (hit === undefined) {
-      ctx.unrecognised.push({ field, value: c.text, reason: 'tumour type not recognised' });
-      return { text: c.text, field };
+    const reading = readCancerText(c.text, ctx.index);
+    if (reading.kind === 'unrecognised') {
+      ctx.unrecognised.push({ field, value: c.text, reason: reading.reason });
+      return { text: c.text, field, tumourId: undefined, status: undefined };
     }
-    return { text: c.text, field, tumourId: hit[1].id };
+    // A suspected tumour is read but not found: the engine lists it and does not score it.
+    if (reading.status === 'suspected')
+      ctx.unrecognised.push({
+        field,
+        value: c.text,
+        reason: `suspected ${reading.tumourId}, not confirmed: not counted as a found tumour`,
+      });
+    return { text: c.text, field, tumourId: reading.tumourId, status: reading.status };
   });
 }
 

@@ -159,7 +159,10 @@ export interface CaseAntibody {
 export interface CaseCancer {
   readonly text: string;
   readonly field: string;
-  readonly tumourId?: string;
+  /** The catalogue tumour the text names, or undefined when it names none (then it is also in `unrecognised`). */
+  readonly tumourId?: string | undefined;
+  /** current, history (treated, in remission) or suspected (not a found tumour); undefined when not recognised. */
+  readonly status?: 'current' | 'history' | 'suspected' | undefined;
 }
 
 export interface CaseMedication {

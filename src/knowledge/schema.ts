@@ -227,6 +227,18 @@ export const TumourSchema = z.strictObject({
   name: z.string(),
   synonyms: z.array(z.string()).default([]),
   codes: z.array(CodeSchema).default([]),
+  /**
+   * Word rules that recognise the tumour in a pathologist's wording ("serous carcinoma of the ovary"): each group needs
+   * one of its phrases somewhere in the text, in any order, and no `unless` phrase may appear (src/case/tumour-text.ts).
+   */
+  recognise: z
+    .array(
+      z.strictObject({
+        all: z.array(z.array(z.string().min(1)).min(1)).min(1),
+        unless: z.array(z.string().min(1)).default([]),
+      }),
+    )
+    .default([]),
   /** Sex in which the tumour can occur; `any` when both. */
   sex: z.enum(['any', 'female', 'male']).default('any'),
   /** Tumour-type prior adjustments (e.g. smoking for SCLC, childhood for neuroblastoma). */
