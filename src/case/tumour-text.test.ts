@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realIndex } from '../../test/knowledge.js';
+import { parseCase } from './parse.js';
 import { normaliseTumourText, readCancerText } from './tumour-text.js';
 
 const index = realIndex();
@@ -123,5 +124,52 @@ describe('readCancerText: what it cannot read', () => {
 describe('normaliseTumourText', () => {
   it('folds US spellings and plurals to the catalogue forms', () => {
     expect(normaliseTumourText('Esophageal Tumors')).toBe('oesophageal tumour');
+  });
+});
+
+describe('parseCase: knownCancers', () => {
+  const parse = (texts: string[]) => {
+    const r = parseCase(
+      { patient: { age: 60, sex: 'female' }, knownCancers: texts.map((text) => ({ text })) },
+      index,
+    );
+    if (!r.success) throw new Error(JSON.stringify(r.issues));
+    return r.data;
+  };
+
+  it('gives the tumour and its status for each text, in order', () => {
+    const c = parse(['invasive ductal carcinoma, T1c N1', 'history of Hodgkin lymphoma']);
+    expect(c.knownCancers.map((k) => [k.tumourId, k.status])).toEqual([
+      ['breast-cancer', 'current'],
+      ['hodgkin-lymphoma', 'history'],
+    ]);
+    expect(c.unrecognised).toEqual([]);
+  });
+
+  it('lists a suspected tumour in unrecognised, named, and keeps it out of the found ones', () => {
+    const c = parse(['suspected ovarian carcinoma']);
+    expect(c.knownCancers[0]).toMatchObject({ tumourId: 'ovarian-cancer', status: 'suspected' });
+    expect(c.unrecognised).toEqual([
+      {
+        field: 'knownCancers.0.text',
+        value: 'suspected ovarian carcinoma',
+        reason: 'suspected ovarian-cancer, not confirmed: not counted as a found tumour',
+      },
+    ]);
+  });
+
+  it('keeps text it cannot read in unrecognised with the reason', () => {
+    const c = parse(['rhabdomyosarcoma of the thigh']);
+    expect(c.knownCancers[0]).toMatchObject({ tumourId: undefined, status: undefined });
+    expect(c.unrecognised[0]).toMatchObject({
+      field: 'knownCancers.0.text',
+      reason: 'tumour type not recognised',
+    });
+  });
+
+  it('refuses an empty text with the field path', () => {
+    const r = parseCase({ patient: { age: 60, sex: 'female' }, knownCancers: [{ text: '  ' }] }, index);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.issues.map((i) => i.path)).toContain('knownCancers.0.text');
   });
 });
