@@ -20,8 +20,10 @@ import {
   MedicationInputSchema,
   type ParseCaseResult,
   RemedyInputSchema,
+  ScreeningInputSchema,
   type Unrecognised,
 } from './schema.js';
+import { parseScreening } from './screening-input.js';
 import { readCancerText } from './tumour-text.js';
 import { convertToCanonical } from './units.js';
 
@@ -266,6 +268,7 @@ const LIST_SCHEMAS = {
   labs: LabInputSchema,
   antibodies: AntibodyInputSchema,
   knownCancers: z.strictObject({ text: z.string().trim().min(1) }),
+  screening: ScreeningInputSchema,
   medications: MedicationInputSchema,
   plan: MedicationInputSchema,
   remedies: RemedyInputSchema,
@@ -296,6 +299,7 @@ function resolveAll(input: Input, ctx: Ctx): void {
   parseLabs(input, ctx);
   parseAntibodies(input, ctx);
   parseCancers(input, ctx);
+  parseScreening(input.screening, undefined, ctx.index, ctx.issues, ctx.unrecognised);
   parseMedications(input, ctx, 'medications');
   parseMedications(input, ctx, 'plan');
   parseRemedies(input, ctx);
@@ -327,6 +331,7 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
   const labs = parseLabs(input, ctx);
   const antibodies = parseAntibodies(input, ctx);
   const knownCancers = parseCancers(input, ctx);
+  const screening = parseScreening(input.screening, input.asOf, ctx.index, ctx.issues, ctx.unrecognised);
   const medications = parseMedications(input, ctx, 'medications');
   const plan = parseMedications(input, ctx, 'plan');
   const remedies = parseRemedies(input, ctx);
@@ -348,6 +353,7 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
     labs,
     antibodies,
     knownCancers,
+    screening,
     medications,
     plan,
     remedies,

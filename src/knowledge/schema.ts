@@ -510,6 +510,23 @@ export const RescreenSchema = z.strictObject({
       }),
     )
     .min(1),
+  /**
+   * Tumour searches a case can report under `screening`: word groups that name the test (each group needs one phrase, in
+   * any order) and the catalogued tumours it examines for.
+   */
+  tests: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        all: z.array(z.array(z.string().min(1)).min(1)).min(1),
+        unless: z.array(z.string().min(1)).default([]),
+        finds: z.array(IdSchema).min(1),
+        evidence: Cited,
+      }),
+    )
+    .default([]),
+  /** Why a negative search does, or does not, change the tumour ranking. */
+  negativeSearchNote: z.string().optional(),
 });
 export type Rescreen = z.infer<typeof RescreenSchema>;
 
