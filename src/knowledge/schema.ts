@@ -359,6 +359,10 @@ export type Pattern = z.infer<typeof PatternSchema>;
 /** Engineering parameters of the likelihood model; every number is documented in the file itself. */
 export const ModelSchema = z.strictObject({
   id: z.literal('model'),
+  /** When a second syndrome is reported beside the leading one (src/engine/co-occurring.ts). */
+  coOccurrence: z
+    .strictObject({ minLog10LikelihoodRatio: z.number().positive(), minFindings: z.number().int().min(1) })
+    .default({ minLog10LikelihoodRatio: 3, minFindings: 1 }),
   background: z.strictObject({
     common: z.number(),
     uncommon: z.number(),
