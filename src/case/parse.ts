@@ -21,8 +21,11 @@ import {
   MedicationInputSchema,
   type ParseCaseResult,
   RemedyInputSchema,
+  ScreeningInputSchema,
   type Unrecognised,
 } from './schema.js';
+import { parseScreening } from './screening-input.js';
+import { readCancerText } from './tumour-text.js';
 import { convertToCanonical } from './units.js';
 
 type Input = z.infer<typeof CaseInputSchema>;
@@ -198,13 +201,19 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
 function parseCancers(input: Input, ctx: Ctx): CaseCancer[] {
   return input.knownCancers.map((c, i) => {
     const field = `knownCancers.${i}.text`;
-    const text = ` ${normaliseText(c.text)} `;
-    const hit = ctx.index.tumourNames.find(([name]) => text.includes(` ${name} `));
-    if (hit === undefined) {
-      ctx.unrecognised.push({ field, value: c.text, reason: 'tumour type not recognised' });
-      return { text: c.text, field };
+    const reading = readCancerText(c.text, ctx.index);
+    if (reading.kind === 'unrecognised') {
+      ctx.unrecognised.push({ field, value: c.text, reason: reading.reason });
+      return { text: c.text, field, tumourId: undefined, status: undefined };
     }
-    return { text: c.text, field, tumourId: hit[1].id };
+    // A suspected tumour is read but not found: the engine lists it and does not score it.
+    if (reading.status === 'suspected')
+      ctx.unrecognised.push({
+        field,
+        value: c.text,
+        reason: `suspected ${reading.tumourId}, not confirmed: not counted as a found tumour`,
+      });
+    return { text: c.text, field, tumourId: reading.tumourId, status: reading.status };
   });
 }
 
@@ -275,6 +284,7 @@ const LIST_SCHEMAS = {
   labs: LabInputSchema,
   antibodies: AntibodyInputSchema,
   knownCancers: z.strictObject({ text: z.string().trim().min(1) }),
+  screening: ScreeningInputSchema,
   medications: MedicationInputSchema,
   plan: MedicationInputSchema,
   remedies: RemedyInputSchema,
@@ -305,6 +315,7 @@ function resolveAll(input: Input, ctx: Ctx): void {
   parseLabs(input, ctx);
   parseAntibodies(input, ctx);
   parseCancers(input, ctx);
+  parseScreening(input.screening, undefined, ctx.index, ctx.issues, ctx.unrecognised);
   parseMedications(input, ctx, 'medications');
   parseMedications(input, ctx, 'plan');
   parseRemedies(input, ctx);
@@ -336,6 +347,7 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
   const labs = parseLabs(input, ctx);
   const antibodies = parseAntibodies(input, ctx);
   const knownCancers = parseCancers(input, ctx);
+  const screening = parseScreening(input.screening, input.asOf, ctx.index, ctx.issues, ctx.unrecognised);
   const medications = parseMedications(input, ctx, 'medications');
   const plan = parseMedications(input, ctx, 'plan');
   const remedies = parseRemedies(input, ctx);
@@ -357,6 +369,7 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
     labs,
     antibodies,
     knownCancers,
+    screening,
     medications,
     plan,
     remedies,

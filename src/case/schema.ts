@@ -79,6 +79,15 @@ export const RemedyInputSchema = z.strictObject({
   preparation: z.string().trim().min(1, 'must not be empty').optional(),
 });
 
+/** One tumour search already done; only a negative one is evidence (a positive one belongs in knownCancers). */
+export const ScreeningInputSchema = z.strictObject({
+  test: z.string().trim().min(1, 'must name the test, e.g. "CT chest"'),
+  date: IsoDateSchema.optional(),
+  result: z.enum(['negative', 'positive', 'indeterminate'], {
+    error: 'must be "negative", "positive" or "indeterminate"',
+  }),
+});
+
 export const CaseInputSchema = z.strictObject({
   id: z.string().optional(),
   /** Free provenance metadata (source, expectations); echoed, never read by the engine. */
@@ -109,6 +118,8 @@ export const CaseInputSchema = z.strictObject({
   labs: z.array(LabInputSchema).default([]),
   antibodies: z.array(AntibodyInputSchema).default([]),
   knownCancers: z.array(z.strictObject({ text: z.string().trim().min(1) })).default([]),
+  /** Tumour searches already done (e.g. "CT chest", negative, with its date). */
+  screening: z.array(ScreeningInputSchema).default([]),
   medications: z.array(MedicationInputSchema).default([]),
   remedies: z.array(RemedyInputSchema).default([]),
   followUpMonths: z.number().min(0, 'cannot be negative').optional(),
@@ -161,7 +172,10 @@ export interface CaseAntibody {
 export interface CaseCancer {
   readonly text: string;
   readonly field: string;
-  readonly tumourId?: string;
+  /** The catalogue tumour the text names, or undefined when it names none (then it is also in `unrecognised`). */
+  readonly tumourId?: string | undefined;
+  /** current, history (treated, in remission) or suspected (not a found tumour); undefined when not recognised. */
+  readonly status?: 'current' | 'history' | 'suspected' | undefined;
 }
 
 export interface CaseMedication {
@@ -182,6 +196,16 @@ export interface CaseRemedy {
   readonly as: string;
   /** The catalogued preparation form (tincture, infusion…), or undefined when the case does not say and none is default. */
   readonly preparation: string | undefined;
+}
+
+/** A negative tumour search the engine can use: what was done, when, and the catalogued tumours it looked for. */
+export interface CaseScreening {
+  readonly test: string;
+  readonly field: string;
+  readonly date: string | undefined;
+  readonly result: 'negative';
+  /** Catalogued tumours of the regions the test examines, in file order of the tests that matched. */
+  readonly tumours: readonly string[];
 }
 
 /** An input item Paraneo could not understand (in full or in part); listed in the output, never dropped. */
@@ -211,6 +235,8 @@ export interface Case {
   readonly labs: readonly CaseLab[];
   readonly antibodies: readonly CaseAntibody[];
   readonly knownCancers: readonly CaseCancer[];
+  /** Negative tumour searches, each with the tumours it looked for. */
+  readonly screening: readonly CaseScreening[];
   readonly medications: readonly CaseMedication[];
   /** Proposed treatments, checked like medications. */
   readonly plan: readonly CaseMedication[];

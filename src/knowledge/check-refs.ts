@@ -217,6 +217,18 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
   kb.criteria.rescreen.rules.forEach((r, i) => {
     checkEvidence(ctx, 'criteria/rescreen.yaml', `rules.${i}.evidence`, r.evidence);
   });
+  kb.criteria.rescreen.tests.forEach((test, i) => {
+    checkEvidence(ctx, 'criteria/rescreen.yaml', `tests.${i}.evidence`, test.evidence);
+    test.finds.forEach((id, k) => {
+      if (!tumours.has(id))
+        ctx.issues.push({
+          code: 'unknown-tumour',
+          file: 'criteria/rescreen.yaml',
+          path: `tests.${i}.finds.${k}`,
+          message: `tumour "${id}" has no file in knowledge/tumours/`,
+        });
+    });
+  });
   for (const t of kb.tumours)
     if (t.screening) checkEvidence(ctx, `tumours/${t.id}.yaml`, 'screening.evidence', t.screening.evidence);
   for (const t of kb.tumours)
