@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { antibodyNameCandidates, normaliseText } from '../knowledge/normalise.js';
 import { extractFindings, splitClauses } from '../text/extract.js';
+import { resolveLabCandidates } from './labs.js';
 import {
   AntibodyInputSchema,
   type Case,
@@ -97,9 +98,13 @@ function parseLabs(input: Input, ctx: Ctx): CaseLab[] {
   const out: CaseLab[] = [];
   input.labs.forEach((l, i) => {
     const field = `labs.${i}`;
+    const candidates = resolveLabCandidates(l, ctx.index);
+    // A unit that fits only a later candidate picks it ("urine protein" in g/24 h is the 24-hour test).
+    const { value, unit } = l;
     const lab =
-      (l.loinc !== undefined ? ctx.index.labByLoinc.get(l.loinc) : undefined) ??
-      (l.name !== undefined ? ctx.index.labByName.get(normaliseText(l.name)) : undefined);
+      (typeof value === 'number' && unit !== undefined
+        ? candidates.find((c) => convertToCanonical(c, value, unit).ok)
+        : undefined) ?? candidates[0];
     const original =
       `${l.loinc ?? l.name ?? ''} ${l.value}${l.unit === undefined ? '' : ` ${l.unit}`}`.trim();
     if (lab === undefined) {
