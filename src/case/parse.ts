@@ -1,8 +1,9 @@
 // Native case JSON → normalised Case: validate every field, resolve names to codes, convert units, extract text.
 import { z } from 'zod';
 import type { KnowledgeIndex } from '../knowledge/index.js';
-import { antibodyNameCandidates, normaliseText } from '../knowledge/normalise.js';
+import { normaliseText } from '../knowledge/normalise.js';
 import { extractFindings, splitClauses } from '../text/extract.js';
+import { parseTitre, resolveAntibody } from './antibodies.js';
 import { resolveLabCandidates } from './labs.js';
 import {
   AntibodyInputSchema,
@@ -175,9 +176,7 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
   const out: CaseAntibody[] = [];
   input.antibodies.forEach((a, i) => {
     const field = `antibodies.${i}`;
-    const found = antibodyNameCandidates(a.name)
-      .map((name) => ctx.index.antibodyByName.get(name))
-      .find((x) => x !== undefined);
+    const found = resolveAntibody(a.name, ctx.index);
     if (found === undefined) {
       ctx.unrecognised.push({
         field: `${field}.name`,
@@ -186,6 +185,13 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
       });
       return;
     }
+    const titre = a.titre === undefined ? undefined : parseTitre(a.titre);
+    if (a.titre !== undefined && titre === undefined)
+      ctx.unrecognised.push({
+        field: `${field}.titre`,
+        value: a.titre,
+        reason: 'titre not read as a dilution (1:640) or a value with a unit; kept as written',
+      });
     out.push({
       antibodyId: found.id,
       name: found.name,
@@ -194,6 +200,7 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
       specimen: a.specimen,
       ...(a.method === undefined ? {} : { method: a.method }),
       ...(a.titre === undefined ? {} : { titre: a.titre }),
+      ...(titre === undefined ? {} : { titreValue: titre }),
     });
   });
   return out;
