@@ -1,9 +1,11 @@
 // Native case JSON → normalised Case: validate every field, resolve names to codes, convert units, extract text.
 import { z } from 'zod';
 import type { KnowledgeIndex } from '../knowledge/index.js';
-import { antibodyNameCandidates, normaliseText } from '../knowledge/normalise.js';
+import { normaliseText } from '../knowledge/normalise.js';
 import { resolvePreparation } from '../knowledge/preparation.js';
 import { extractFindings, splitClauses } from '../text/extract.js';
+import { parseTitre, resolveAntibody } from './antibodies.js';
+import { resolveLabCandidates } from './labs.js';
 import {
   AntibodyInputSchema,
   type Case,
@@ -101,9 +103,13 @@ function parseLabs(input: Input, ctx: Ctx): CaseLab[] {
   const out: CaseLab[] = [];
   input.labs.forEach((l, i) => {
     const field = `labs.${i}`;
+    const candidates = resolveLabCandidates(l, ctx.index);
+    // A unit that fits only a later candidate picks it ("urine protein" in g/24 h is the 24-hour test).
+    const { value, unit } = l;
     const lab =
-      (l.loinc !== undefined ? ctx.index.labByLoinc.get(l.loinc) : undefined) ??
-      (l.name !== undefined ? ctx.index.labByName.get(normaliseText(l.name)) : undefined);
+      (typeof value === 'number' && unit !== undefined
+        ? candidates.find((c) => convertToCanonical(c, value, unit).ok)
+        : undefined) ?? candidates[0];
     const original =
       `${l.loinc ?? l.name ?? ''} ${l.value}${l.unit === undefined ? '' : ` ${l.unit}`}`.trim();
     if (lab === undefined) {
@@ -174,9 +180,7 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
   const out: CaseAntibody[] = [];
   input.antibodies.forEach((a, i) => {
     const field = `antibodies.${i}`;
-    const found = antibodyNameCandidates(a.name)
-      .map((name) => ctx.index.antibodyByName.get(name))
-      .find((x) => x !== undefined);
+    const found = resolveAntibody(a.name, ctx.index);
     if (found === undefined) {
       ctx.unrecognised.push({
         field: `${field}.name`,
@@ -185,6 +189,13 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
       });
       return;
     }
+    const titre = a.titre === undefined ? undefined : parseTitre(a.titre);
+    if (a.titre !== undefined && titre === undefined)
+      ctx.unrecognised.push({
+        field: `${field}.titre`,
+        value: a.titre,
+        reason: 'titre not read as a dilution (1:640) or a value with a unit; kept as written',
+      });
     out.push({
       antibodyId: found.id,
       name: found.name,
@@ -193,6 +204,7 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
       specimen: a.specimen,
       ...(a.method === undefined ? {} : { method: a.method }),
       ...(a.titre === undefined ? {} : { titre: a.titre }),
+      ...(titre === undefined ? {} : { titreValue: titre }),
     });
   });
   return out;

@@ -1,5 +1,6 @@
 // The native case JSON (the input contract every adapter produces) and the normalised Case the engine reads.
 import { z } from 'zod';
+import type { AntibodyTitre } from './antibodies.js';
 
 const HpoIdSchema = z.string().regex(/^HP:\d{7}$/, 'must be an HPO id like HP:0001250');
 const IsoDateSchema = z.iso.date('must be a date in the form YYYY-MM-DD');
@@ -166,7 +167,9 @@ export interface CaseAntibody {
   readonly result: 'positive' | 'negative' | 'equivocal';
   readonly specimen: 'serum' | 'csf' | 'serum-and-csf' | 'unknown';
   readonly method?: string;
+  /** The titre as written, and as read (dilution or value with unit) when it could be. */
   readonly titre?: string;
+  readonly titreValue?: AntibodyTitre;
 }
 
 export interface CaseCancer {

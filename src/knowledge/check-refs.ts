@@ -213,6 +213,15 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
     a.pitfalls.forEach((p, i) => {
       checkEvidence(ctx, file, `pitfalls.${i}.evidence`, p.evidence);
     });
+    a.covers.forEach((id, i) => {
+      if (!antibodies.has(id) || id === a.id)
+        ctx.issues.push({
+          code: 'unknown-antibody',
+          file,
+          path: `covers.${i}`,
+          message: `antibody "${id}" has no file in knowledge/antibodies/ (or is this antibody itself)`,
+        });
+    });
   }
   kb.criteria.rescreen.rules.forEach((r, i) => {
     checkEvidence(ctx, 'criteria/rescreen.yaml', `rules.${i}.evidence`, r.evidence);

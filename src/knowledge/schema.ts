@@ -204,6 +204,8 @@ export const AntibodySchema = z.strictObject({
   synonyms: z.array(z.string()).min(1),
   antigen: z.string().optional(),
   antigenLocation: z.enum(['intracellular', 'cell-surface']),
+  /** For an umbrella result (VGKC-complex): the specific antibodies it may stand for; a name naming one of them means that one. */
+  covers: z.array(IdSchema).default([]),
   /** PNS-Care 2021 laboratory group; not-scored for antibodies outside the criteria. */
   riskGroup: z.strictObject({
     value: z.enum(['high', 'intermediate', 'lower', 'not-scored']),

@@ -103,7 +103,7 @@ function laboratoryLevel(c: Case, index: KnowledgeIndex, unknown: PnsCareUnknown
     item: item(
       'laboratory',
       result,
-      `${best.antibody.name} positive (${best.caseAb.field}); risk group ${risk}`,
+      `${best.antibody.name} positive${best.caseAb.titre === undefined ? '' : `, titre ${best.caseAb.titre}`} (${best.caseAb.field}); risk group ${risk}`,
       score,
       index,
     ),
