@@ -158,3 +158,17 @@ export function postTriggerStatus(words: readonly string[], end: number): Findin
   }
   return undefined;
 }
+
+/**
+ * The status of a finding read at words firstAt..lastAt of a clause: a pre-trigger before it wins, else a
+ * post-trigger right after it, else present.
+ */
+export function findingStatus(
+  words: readonly string[],
+  pre: readonly FindingStatus[],
+  firstAt: number,
+  lastAt: number,
+): FindingStatus {
+  const before = pre[firstAt] ?? 'present';
+  return before !== 'present' ? before : (postTriggerStatus(words, lastAt + 1) ?? 'present');
+}
