@@ -1,5 +1,6 @@
 // Native case JSON → normalised Case: validate every field, resolve names to codes, convert units, extract text.
 import { z } from 'zod';
+import { readHpoId } from '../knowledge/hpo.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { normaliseText } from '../knowledge/normalise.js';
 import { resolvePreparation } from '../knowledge/preparation.js';
@@ -77,16 +78,29 @@ function parseFindings(input: Input, ctx: Ctx): CaseFinding[] {
   };
   input.findings.forEach((f, i) => {
     if (f.hpo !== undefined) {
-      const label = ctx.index.kb.hpo.labels.get(f.hpo);
-      if (label === undefined)
-        ctx.issues.push({ path: `findings.${i}.hpo`, message: `unknown HPO id ${f.hpo}` });
-      else
-        out.push({
-          hpo: f.hpo,
-          label,
-          present: f.present,
-          source: { kind: 'coded', field: `findings.${i}.hpo` },
+      const field = `findings.${i}.hpo`;
+      const reading = readHpoId(ctx.index.kb.hpo, f.hpo);
+      if (reading.kind === 'unknown') ctx.issues.push({ path: field, message: `unknown HPO id ${f.hpo}` });
+      else if (reading.kind === 'obsolete')
+        ctx.unrecognised.push({
+          field,
+          value: f.hpo,
+          reason: `obsolete HPO id with no replacement${reading.consider.length > 0 ? ` (consider ${reading.consider.join(', ')})` : ''}: not used`,
         });
+      else {
+        if (reading.kind === 'replaced')
+          ctx.unrecognised.push({
+            field,
+            value: f.hpo,
+            reason: `obsolete HPO id: read as its replacement ${reading.id} (${reading.label})`,
+          });
+        out.push({
+          hpo: reading.id,
+          label: reading.label,
+          present: f.present,
+          source: { kind: 'coded', field },
+        });
+      }
       return;
     }
     // An explicit present:false negates the whole text; otherwise the text's own negation decides.

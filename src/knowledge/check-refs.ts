@@ -1,4 +1,6 @@
 // Second pass over a schema-valid knowledge base: cross-file references, HPO labels and synonym clashes.
+
+import { readHpoId } from './hpo.js';
 import type { KnowledgeIssue } from './issues.js';
 import type { Knowledge } from './knowledge.js';
 import { normaliseAntibodyName, normaliseText } from './normalise.js';
@@ -103,7 +105,18 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
   for (const finding of kb.findings) {
     const file = `findings/${finding.id}.yaml`;
     const label = kb.hpo.labels.get(finding.code.code);
-    if (label === undefined)
+    const reading = readHpoId(kb.hpo, finding.code.code);
+    if (reading.kind === 'replaced' || reading.kind === 'obsolete')
+      ctx.issues.push({
+        code: 'obsolete-hpo-id',
+        file,
+        path: 'code.code',
+        message:
+          reading.kind === 'replaced'
+            ? `${finding.code.code} is obsolete in the bundled HPO release: use its replacement ${reading.id} (${reading.label})`
+            : `${finding.code.code} is obsolete in the bundled HPO release and has no replacement${reading.consider.length > 0 ? ` (consider ${reading.consider.join(', ')})` : ''}`,
+      });
+    else if (label === undefined)
       ctx.issues.push({
         code: 'unknown-hpo-id',
         file,

@@ -12,6 +12,7 @@ export type KnowledgeIssueCode =
   | 'unknown-antibody'
   | 'unknown-tumour'
   | 'unknown-hpo-id'
+  | 'obsolete-hpo-id'
   | 'label-mismatch'
   | 'ambiguous-synonym'
   | 'unused-entity'

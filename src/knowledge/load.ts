@@ -176,9 +176,9 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
   const read = (name: string) => readFileSync(join(vocabDir, name), 'utf8');
   const hpo = parseHpo({
     labels: read('labels.tsv'),
-    synonyms: read('synonyms-2015.tsv'),
-    layperson: read('layperson-synonyms.tsv'),
-    isA: read('is_a-2015.tsv'),
+    synonyms: read('synonyms.tsv'),
+    isA: read('is_a.tsv'),
+    obsolete: read('obsolete.tsv'),
   });
   if (
     version === undefined ||
