@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseInput } from '../case/schema.js';
 import type { Citation } from '../engine/assessment.js';
+import type { DoseCheck } from '../engine/treatment/index.js';
 import type { Card, Coding } from './schemas.js';
 
 export const NOT_A_DIAGNOSIS = '**Decision support, not a diagnosis.**';
@@ -92,6 +93,12 @@ export function caseLink(settings: CardSettings, input: CaseInput): Card['links'
       type: 'absolute',
     },
   ];
+}
+
+/** "Carbamazepine: 1600 mg/day (800 mg oral) is above the maximum (1200 mg/day)" */
+export function overdoseSummary(d: DoseCheck): string {
+  const amount = d.amount !== undefined && d.range ? `${d.amount} ${d.range.unit} (${d.given})` : d.given;
+  return `${d.name}: ${amount} is above the maximum${d.range ? ` (${d.range.max} ${d.range.unit})` : ''}`;
 }
 
 export const percent = (p: number): string => `${Math.round(p * 100)}%`;

@@ -1,7 +1,7 @@
 import { base64url, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestIssuer, type TestIssuer } from './__fixtures__/test-keys.js';
 import { createVerifier, type Verifier } from './jwt.js';
-import { startTestIssuer, type TestIssuer } from './test-keys.js';
 
 const AUD = 'http://127.0.0.1:8080/cds-services/paraneo-patient-view';
 let ehr: TestIssuer;

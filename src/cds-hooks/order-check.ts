@@ -5,7 +5,15 @@ import type { Case, CaseInput } from '../case/schema.js';
 import { assess } from '../engine/assess.js';
 import type { SafetyFlag } from '../engine/treatment/index.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
-import { type CardSettings, caseLink, citationsMd, finishCard, overrideReasons, sourceOf } from './cards.js';
+import {
+  type CardSettings,
+  caseLink,
+  citationsMd,
+  finishCard,
+  overdoseSummary,
+  overrideReasons,
+  sourceOf,
+} from './cards.js';
 import type { DraftMedication, NotRead } from './draft-orders.js';
 import type { Card } from './schemas.js';
 
@@ -91,7 +99,7 @@ export function orderCards(check: OrderCheckInput, index: KnowledgeIndex, settin
     if (dose.verdict === 'above-maximum')
       cards.push(
         finishCard({
-          summary: `${dose.name}: ${dose.given} is above the maximum${dose.range ? ` (${dose.range.max} ${dose.range.unit}/${dose.range.period})` : ''}`,
+          summary: overdoseSummary(dose),
           indicator: 'critical',
           detail: [
             '',

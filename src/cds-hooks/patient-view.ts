@@ -8,6 +8,7 @@ import {
   caseLink,
   citationsMd,
   finishCard,
+  overdoseSummary,
   overrideReasons,
   percent,
   sourceOf,
@@ -173,7 +174,7 @@ export function safetyCards(a: Assessment, input: CaseInput, settings: CardSetti
   for (const d of a.treatment.doseChecks.filter((x) => x.verdict === 'above-maximum'))
     cards.push(
       finishCard({
-        summary: `${d.name}: ${d.given} is above the maximum${d.range ? ` (${d.range.max} ${d.range.unit}/${d.range.period})` : ''}`,
+        summary: overdoseSummary(d),
         indicator: 'critical',
         detail: ['', ...d.reasons.map((r) => `- ${r}`), '', `Sources: ${citationsMd(d.citations)}.`].join(
           '\n',
