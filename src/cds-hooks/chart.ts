@@ -2,11 +2,11 @@
 // what either could not use is kept in unrecognised.
 import { parseCase } from '../case/parse.js';
 import type { Case, CaseInput } from '../case/schema.js';
-import type { FhirToCaseResult } from '../fhir/index.js';
+import type { FhirToCaseOptions, FhirToCaseResult } from '../fhir/index.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import type { Resource } from './prefetch.js';
 
-export type ReadFhir = (body: unknown, options: { readonly asOf: string }) => FhirToCaseResult;
+export type ReadFhir = (body: unknown, options: FhirToCaseOptions) => FhirToCaseResult;
 
 type MedicationInput = NonNullable<CaseInput['plan']>[number];
 
@@ -28,7 +28,7 @@ export function caseFromChart(
   index: KnowledgeIndex,
   proposed: readonly MedicationInput[] = [],
 ): ChartCase {
-  const read = readFhir([...resources], { asOf });
+  const read = readFhir([...resources], { asOf, index });
   const errors = read.issues.filter((i) => i.severity === 'error');
   if (read.input === undefined || errors.length > 0)
     return {

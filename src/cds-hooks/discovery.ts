@@ -13,7 +13,8 @@ const LOINC = 'http://loinc.org';
 
 /**
  * Prefetch templates for a picture of the patient: demographics, conditions, lab results (by the LOINC codes the
- * knowledge base reads, and by category so antibody results recorded by name are not missed), medications.
+ * knowledge base reads, and by category so antibody results recorded by name are not missed), medications and
+ * remedies, and clinical notes (free text is read for findings).
  * @see https://cds-hooks.hl7.org/2.0/#prefetch-template
  */
 export function prefetchTemplates(index: KnowledgeIndex): Record<string, string> {
@@ -28,6 +29,7 @@ export function prefetchTemplates(index: KnowledgeIndex): Record<string, string>
     vitalSigns: 'Observation?patient={{context.patientId}}&category=vital-signs',
     medicationRequests: 'MedicationRequest?patient={{context.patientId}}&status=active',
     medicationStatements: 'MedicationStatement?patient={{context.patientId}}&status=active',
+    documents: 'DocumentReference?patient={{context.patientId}}&status=current',
   };
 }
 

@@ -49,6 +49,7 @@ export function example06Prefetch(): Record<string, Resource> {
     vitalSigns: bundle([]),
     medicationRequests: bundle([]),
     medicationStatements: bundle([]),
+    documents: bundle([]),
   };
 }
 
