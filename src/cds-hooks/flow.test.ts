@@ -31,7 +31,7 @@ function prefetchOf(input: CaseInput): { patientId: string; prefetch: Record<str
     const r = e.resource as Resource;
     const key = KEY_OF[r.resourceType];
     if (key === undefined) throw new Error(`no prefetch key for ${r.resourceType}`);
-    (groups[key] ??= []).push(r);
+    groups[key] = [...(groups[key] ?? []), r];
   }
   const patient = groups.patient?.[0] as Resource;
   const prefetch: Record<string, Resource> = { patient };
