@@ -175,6 +175,18 @@ describe('CDS Hooks client flow on loopback with the real FHIR reader', () => {
     });
   });
 
+  it('is described in the OpenAPI document from the same Zod schemas', async () => {
+    const doc = (await (await fetch(`${base}/openapi.json`)).json()) as {
+      paths: Record<
+        string,
+        { post?: { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } } }
+      >;
+    };
+    const schema = doc.paths['/cds-services/{id}']?.post?.requestBody?.content['application/json']?.schema;
+    expect(schema?.required).toEqual(expect.arrayContaining(['hook', 'hookInstance', 'context']));
+    expect(doc.paths['/cds-services/{id}/feedback']?.post).toBeDefined();
+  });
+
   it('refuses a call whose token names another service', async () => {
     const token = await ehr.sign({ aud: `${PUBLIC}/cds-services/paraneo-order-sign` });
     const res = await fetch(`${base}/cds-services/paraneo-patient-view`, {
