@@ -11,45 +11,16 @@ import { buildServer } from '../http/server.js';
 import { example06 } from './__fixtures__/chart.js';
 import { startTestIssuer, type TestIssuer } from './__fixtures__/test-keys.js';
 import type { Resource } from './prefetch.js';
+import { prefetchFromBundle } from './prefetch-from-bundle.js';
 import { type Card, DiscoverySchema, HookResponseSchema } from './schemas.js';
 
 const ASOF = String(example06.asOf);
-const KEY_OF: Record<string, string> = {
-  Patient: 'patient',
-  Condition: 'conditions',
-  Observation: 'laboratory',
-  MedicationRequest: 'medicationRequests',
-  MedicationStatement: 'medicationStatements',
-  DocumentReference: 'documents',
-};
-
-/** The published case as the EHR would prefetch it: its FHIR resources sorted into the discovery's keys. */
+/** The published case as the EHR would prefetch it. */
 function prefetchOf(input: CaseInput): { patientId: string; prefetch: Record<string, Resource> } {
-  const { bundle } = caseInputToFhirBundle(input, ASOF);
-  const groups: Record<string, Resource[]> = {};
-  for (const e of bundle.entry ?? []) {
-    const r = e.resource as Resource;
-    const key = KEY_OF[r.resourceType];
-    if (key === undefined) throw new Error(`no prefetch key for ${r.resourceType}`);
-    groups[key] = [...(groups[key] ?? []), r];
-  }
-  const patient = groups.patient?.[0] as Resource;
-  const prefetch: Record<string, Resource> = { patient };
-  for (const key of [
-    'conditions',
-    'labs',
-    'laboratory',
-    'vitalSigns',
-    'medicationRequests',
-    'medicationStatements',
-    'documents',
-  ])
-    prefetch[key] = {
-      resourceType: 'Bundle',
-      type: 'searchset',
-      entry: (groups[key] ?? []).map((resource) => ({ resource })),
-    };
-  return { patientId: String(patient.id), prefetch };
+  const got = prefetchFromBundle(caseInputToFhirBundle(input, ASOF).bundle);
+  if (got === undefined || got.leftOut.length > 0)
+    throw new Error('every resource of the case must have a prefetch key');
+  return got;
 }
 
 // The URL the EHR knows the service by (behind a proxy, say): tokens name it in aud; the calls go to loopback.
