@@ -137,6 +137,10 @@ describe('patient-view', () => {
     const none = await app.inject({ method: 'POST', url: PV, payload: { ...partial, prefetch: noPatient } });
     expect(none.statusCode).toBe(412);
     expect(none.json().issues[0].path).toBe('prefetch.patient');
+    const other = hookRequest('patient-view', {}, { patientId: 'someone-else' });
+    const wrong = await app.inject({ method: 'POST', url: PV, payload: other });
+    expect(wrong.statusCode).toBe(412);
+    expect(wrong.json().issues[0].message).toBe("Patient/p06 is not the context's patient (someone-else)");
   });
 
   it('says so in a card when the chart cannot be read', async () => {

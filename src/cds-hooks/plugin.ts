@@ -147,14 +147,21 @@ export async function cdsHooksPlugin(app: FastifyInstance, options: CdsHooksOpti
 
     const gathered = await gatherResources(hookRequest, templates, fetchOptions);
     const patientMissing = gathered.missing.find((m) => m.key === 'patient');
-    if (patientMissing !== undefined || !gathered.resources.some((r) => r.resourceType === 'Patient'))
+    const patients = gathered.resources.filter((r) => r.resourceType === 'Patient');
+    const patientId = String(context.data.patientId);
+    // Another patient's chart must never be read as this one's.
+    const wrong = patients.find((r) => r.id !== undefined && r.id !== patientId);
+    const precondition =
+      patientMissing?.reason ??
+      (patients.length === 0
+        ? 'no Patient resource was given'
+        : wrong !== undefined
+          ? `Patient/${wrong.id} is not the context's patient (${patientId})`
+          : undefined);
+    if (precondition !== undefined)
       return reply
         .code(412)
-        .send(
-          problem('precondition failed', [
-            { path: 'prefetch.patient', message: patientMissing?.reason ?? 'no Patient resource was given' },
-          ]),
-        );
+        .send(problem('precondition failed', [{ path: 'prefetch.patient', message: precondition }]));
     const drafts = service.drafts(context.data);
     const chart = caseFromChart(
       gathered.resources,
