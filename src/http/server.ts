@@ -19,8 +19,10 @@ export interface ServerOptions {
   readonly logger?: Logger | false;
   readonly bodyLimitBytes?: number;
   readonly requestTimeoutMs?: number;
-  /** Today (YYYY-MM-DD) at the adapter, for FHIR input without asOf. */
+  /** Today (YYYY-MM-DD) at the adapter, for FHIR input without asOf and as the asOf of CDS Hooks calls. */
   readonly today?: () => string;
+  /** FHIR server base URLs CDS Hooks may fetch missing prefetch from (none: never fetch). */
+  readonly cdsFhirServers?: readonly string[];
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -64,6 +66,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   app.get('/openapi.json', async () => openapi);
   await app.register(assessRoutes, { index, today: options.today ?? isoToday });
   await app.register(knowledgeRoutes, { index, findings: buildFindingSearch(index) });
-  await app.register(cdsHooksPlugin, { index, publicBaseUrl: options.publicBaseUrl, auth: options.cdsAuth });
+  await app.register(cdsHooksPlugin, {
+    index,
+    publicBaseUrl: options.publicBaseUrl,
+    auth: options.cdsAuth,
+    today: options.today ?? isoToday,
+    allowedFhirServers: options.cdsFhirServers ?? [],
+  });
   return app;
 }
