@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CdsAuthConfig, TrustedIssuer } from '../cds-hooks/plugin.js';
 import { buildServer } from '../http/server.js';
+import type { Storage } from '../storage/types.js';
 import { EXIT, type Io, loadIndex } from './main.js';
 
 const TrustedIssuersSchema = z.array(
@@ -20,6 +21,8 @@ export const SERVE_HELP = `paraneo serve [--port N] [--host H] [--public-url URL
   --public-url   base URL as EHRs reach this server (default http://HOST:PORT); CDS Hooks tokens must name it in aud
   --cds-issuers  JSON file: [{ "iss": "...", "jwksUrl": "...", "allowedJku": ["..."] }], the EHRs trusted to call CDS Hooks
   --no-auth      development only: accept CDS Hooks calls without a token
+  --store        serve the follow-up routes (/followup/due, /patients/:id/assessments) over the storage:
+                 PostgreSQL when DATABASE_URL is set, else PGlite in $PARANEO_DATA_DIR
 `;
 
 export interface Started {
@@ -39,6 +42,7 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
         'public-url': { type: 'string' },
         'cds-issuers': { type: 'string' },
         'no-auth': { type: 'boolean' },
+        store: { type: 'boolean' },
       },
     }).values;
   } catch (error) {
@@ -72,7 +76,22 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
   const index = loadIndex(io);
   if (index === undefined) return EXIT.internal;
   const publicBaseUrl = String(values['public-url'] ?? `http://${host}:${port}`).replace(/\/$/, '');
-  const app = await buildServer({ index, version, publicBaseUrl, cdsAuth });
+  let storage: Storage | undefined;
+  if (values.store === true) {
+    // Loaded only with --store, so a server without follow-up never loads the database drivers.
+    const { openStorage } = await import('../storage/open.js');
+    try {
+      storage = await openStorage();
+    } catch (error) {
+      io.stderr(`paraneo serve: cannot open the storage: ${(error as Error).message}\n`);
+      return EXIT.internal;
+    }
+  }
+  const app = await buildServer({ index, version, publicBaseUrl, cdsAuth, ...(storage ? { storage } : {}) });
+  if (storage !== undefined) {
+    const opened = storage;
+    app.addHook('onClose', () => opened.close());
+  }
   const url = await app.listen({ port, host });
   if (cdsAuth.disabled)
     io.stderr(
