@@ -112,16 +112,14 @@ export async function followupRoutes(app: FastifyInstance, options: FollowupRout
     const parsed = parseCase(request.body, index);
     if (!parsed.success) return reply.code(422).send(problem('invalid case', parsed.issues));
     if (parsed.data.asOf === undefined)
-      return reply
-        .code(422)
-        .send(
-          problem('invalid case', [
-            {
-              path: 'asOf',
-              message: 'required to store an assessment: the follow-up schedule is dated from it',
-            },
-          ]),
-        );
+      return reply.code(422).send(
+        problem('invalid case', [
+          {
+            path: 'asOf',
+            message: 'required to store an assessment: the follow-up schedule is dated from it',
+          },
+        ]),
+      );
     const assessment = assess(parsed.data, index);
     try {
       const stored = await storage.appendAssessment({
