@@ -42,7 +42,7 @@ function proposal(patientId: string, text: string, reason: string): Action {
 
 /** Tests due on or before the assessment date: first- and second-line searches now, repeats whose date has come. */
 function dueNow(a: Assessment): Assessment['screening'] {
-  return a.screening.filter((s) => s.due !== null && a.asOf !== null && s.due <= a.asOf);
+  return a.screening.filter((s) => s.kind !== 'done' && s.due !== null && a.asOf !== null && s.due <= a.asOf);
 }
 
 function pnsDetail(a: Assessment): string {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CdsAuthConfig, TrustedIssuer } from '../cds-hooks/plugin.js';
 import { buildServer } from '../http/server.js';
+import type { Storage } from '../storage/types.js';
 import { EXIT, type Io, loadIndex } from './main.js';
 
 const TrustedIssuersSchema = z.array(
@@ -21,6 +22,8 @@ export const SERVE_HELP = `paraneo serve [--port N] [--host H] [--public-url URL
   --cds-issuers  JSON file: [{ "iss": "...", "jwksUrl": "...", "allowedJku": ["..."] }], the EHRs trusted to call CDS Hooks
   --no-auth      development only: accept CDS Hooks calls without a token
   --cds-fhir-servers  comma-separated FHIR base URLs CDS Hooks may query for missing prefetch (default: none, never fetch)
+  --store        serve the follow-up routes (/followup/due, /patients/:id/assessments) over the storage, and keep
+                 CDS Hooks feedback there: PostgreSQL when DATABASE_URL is set, else PGlite in $PARANEO_DATA_DIR
 `;
 
 export interface Started {
@@ -41,6 +44,7 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
         'cds-issuers': { type: 'string' },
         'no-auth': { type: 'boolean' },
         'cds-fhir-servers': { type: 'string' },
+        store: { type: 'boolean' },
       },
     }).values;
   } catch (error) {
@@ -83,7 +87,29 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
   const index = loadIndex(io);
   if (index === undefined) return EXIT.internal;
   const publicBaseUrl = String(values['public-url'] ?? `http://${host}:${port}`).replace(/\/$/, '');
-  const app = await buildServer({ index, version, publicBaseUrl, cdsAuth, cdsFhirServers });
+  let storage: Storage | undefined;
+  if (values.store === true) {
+    // Loaded only with --store, so a server without follow-up never loads the database drivers.
+    const { openStorage } = await import('../storage/open.js');
+    try {
+      storage = await openStorage();
+    } catch (error) {
+      io.stderr(`paraneo serve: cannot open the storage: ${(error as Error).message}\n`);
+      return EXIT.internal;
+    }
+  }
+  const app = await buildServer({
+    index,
+    version,
+    publicBaseUrl,
+    cdsAuth,
+    cdsFhirServers,
+    ...(storage ? { storage } : {}),
+  });
+  if (storage !== undefined) {
+    const opened = storage;
+    app.addHook('onClose', () => opened.close());
+  }
   const url = await app.listen({ port, host });
   if (cdsAuth.disabled)
     io.stderr(
