@@ -59,7 +59,7 @@ function reportSearches(
       kind: 'done',
       due: s.date ?? null,
       reason: `negative search (${s.field}) for ${hits.map((t) => t.name).join(', ')}${note}`,
-      citations: citationsFor(evidence.slice(0, 1), index),
+      citations: citationsFor([...evidence.slice(0, 1), ...spec.negativeSearchEvidence], index),
     });
   }
   for (const t of targets)

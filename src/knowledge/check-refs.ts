@@ -239,6 +239,12 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
   kb.criteria.rescreen.rules.forEach((r, i) => {
     checkEvidence(ctx, 'criteria/rescreen.yaml', `rules.${i}.evidence`, r.evidence);
   });
+  checkEvidence(
+    ctx,
+    'criteria/rescreen.yaml',
+    'negativeSearchEvidence',
+    kb.criteria.rescreen.negativeSearchEvidence,
+  );
   kb.criteria.rescreen.tests.forEach((test, i) => {
     checkEvidence(ctx, 'criteria/rescreen.yaml', `tests.${i}.evidence`, test.evidence);
     test.finds.forEach((id, k) => {

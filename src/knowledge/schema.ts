@@ -539,8 +539,9 @@ export const RescreenSchema = z.strictObject({
       }),
     )
     .default([]),
-  /** Why a negative search does, or does not, change the tumour ranking. */
+  /** Why a negative search does, or does not, change the tumour ranking, and the source for it. */
   negativeSearchNote: z.string().optional(),
+  negativeSearchEvidence: Cited.default([]),
 });
 export type Rescreen = z.infer<typeof RescreenSchema>;
 
