@@ -2,6 +2,7 @@
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { normaliseText } from '../knowledge/normalise.js';
 import type { Lab } from '../knowledge/schema.js';
+import { type ConversionResult, convertToCanonical } from './units.js';
 
 // Words a report adds around a test name that do not change which test it is.
 const NOISE = new Set([
@@ -56,6 +57,13 @@ export function labNameCandidates(name: string): string[] {
 
 /** The labs a name can mean, in order: each candidate name, and its 24-hour urine twin (tried when the unit is per day). */
 function labsByName(name: string, index: KnowledgeIndex): Lab[] {
+  // Fast path: the name as written is a catalogue name (most cases); its 24-hour twin is the only alternative.
+  const whole = normaliseText(name);
+  const exact = index.labByName.get(whole);
+  if (exact !== undefined) {
+    const twin = index.labByName.get(`24 hour ${whole}`);
+    return twin === undefined || twin === exact ? [exact] : [exact, twin];
+  }
   const out: Lab[] = [];
   const candidates = labNameCandidates(name);
   for (const candidate of candidates) {
@@ -96,4 +104,21 @@ export function resolveLabCandidates(
   const byCode = entry.loinc === undefined ? undefined : index.labByLoinc.get(entry.loinc);
   if (byCode !== undefined) return [byCode];
   return entry.name === undefined ? [] : labsByName(entry.name, index);
+}
+
+/**
+ * The first candidate test whose canonical unit the value's unit converts to, with the converted value.
+ *
+ * @returns the test and the conversion, or undefined when the unit fits none of them
+ */
+export function firstFittingLab(
+  candidates: readonly Lab[],
+  value: number,
+  unit: string,
+): { lab: Lab; converted: Extract<ConversionResult, { ok: true }> } | undefined {
+  for (const lab of candidates) {
+    const converted = convertToCanonical(lab, value, unit);
+    if (converted.ok) return { lab, converted };
+  }
+  return undefined;
 }

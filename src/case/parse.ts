@@ -6,7 +6,7 @@ import { normaliseText } from '../knowledge/normalise.js';
 import { resolvePreparation } from '../knowledge/preparation.js';
 import { extractFindings, splitClauses } from '../text/extract.js';
 import { parseTitre, resolveAntibody } from './antibodies.js';
-import { resolveLabCandidates } from './labs.js';
+import { firstFittingLab, resolveLabCandidates } from './labs.js';
 import {
   AntibodyInputSchema,
   type Case,
@@ -120,10 +120,9 @@ function parseLabs(input: Input, ctx: Ctx): CaseLab[] {
     const candidates = resolveLabCandidates(l, ctx.index);
     // A unit that fits only a later candidate picks it ("urine protein" in g/24 h is the 24-hour test).
     const { value, unit } = l;
-    const lab =
-      (typeof value === 'number' && unit !== undefined
-        ? candidates.find((c) => convertToCanonical(c, value, unit).ok)
-        : undefined) ?? candidates[0];
+    const fit =
+      typeof value === 'number' && unit !== undefined ? firstFittingLab(candidates, value, unit) : undefined;
+    const lab = fit?.lab ?? candidates[0];
     const original =
       `${l.loinc ?? l.name ?? ''} ${l.value}${l.unit === undefined ? '' : ` ${l.unit}`}`.trim();
     if (lab === undefined) {
@@ -177,7 +176,7 @@ function parseLabs(input: Input, ctx: Ctx): CaseLab[] {
       });
       return;
     }
-    const converted = convertToCanonical(lab, l.value, l.unit);
+    const converted = fit?.converted ?? convertToCanonical(lab, l.value, l.unit);
     if (!converted.ok) {
       ctx.issues.push({
         path: `${field}.unit`,
