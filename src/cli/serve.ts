@@ -15,14 +15,15 @@ const TrustedIssuersSchema = z.array(
   }),
 );
 
-export const SERVE_HELP = `paraneo serve [--port N] [--host H] [--public-url URL] [--cds-issuers FILE | --no-auth]
+export const SERVE_HELP = `paraneo serve [--port N] [--host H] [--public-url URL] [--cds-issuers FILE | --no-auth] [--cds-fhir-servers URLS]
   --port         port to listen on (default 8080, or $PORT)
   --host         address to bind (default 127.0.0.1; 0.0.0.0 to expose)
   --public-url   base URL as EHRs reach this server (default http://HOST:PORT); CDS Hooks tokens must name it in aud
   --cds-issuers  JSON file: [{ "iss": "...", "jwksUrl": "...", "allowedJku": ["..."] }], the EHRs trusted to call CDS Hooks
   --no-auth      development only: accept CDS Hooks calls without a token
-  --store        serve the follow-up routes (/followup/due, /patients/:id/assessments) over the storage:
-                 PostgreSQL when DATABASE_URL is set, else PGlite in $PARANEO_DATA_DIR
+  --cds-fhir-servers  comma-separated FHIR base URLs CDS Hooks may query for missing prefetch (default: none, never fetch)
+  --store        serve the follow-up routes (/followup/due, /patients/:id/assessments) over the storage, and keep
+                 CDS Hooks feedback there: PostgreSQL when DATABASE_URL is set, else PGlite in $PARANEO_DATA_DIR
 `;
 
 export interface Started {
@@ -42,6 +43,7 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
         'public-url': { type: 'string' },
         'cds-issuers': { type: 'string' },
         'no-auth': { type: 'boolean' },
+        'cds-fhir-servers': { type: 'string' },
         store: { type: 'boolean' },
       },
     }).values;
@@ -73,6 +75,15 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
     }
     cdsAuth = { disabled: false, trustedIssuers: issuers.data as readonly TrustedIssuer[] };
   }
+  const cdsFhirServers = String(values['cds-fhir-servers'] ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  const badServer = cdsFhirServers.find((u) => !URL.canParse(u));
+  if (badServer !== undefined) {
+    io.stderr(`paraneo serve: --cds-fhir-servers: "${badServer}" is not an absolute URL\n`);
+    return EXIT.invalidInput;
+  }
   const index = loadIndex(io);
   if (index === undefined) return EXIT.internal;
   const publicBaseUrl = String(values['public-url'] ?? `http://${host}:${port}`).replace(/\/$/, '');
@@ -87,7 +98,14 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
       return EXIT.internal;
     }
   }
-  const app = await buildServer({ index, version, publicBaseUrl, cdsAuth, ...(storage ? { storage } : {}) });
+  const app = await buildServer({
+    index,
+    version,
+    publicBaseUrl,
+    cdsAuth,
+    cdsFhirServers,
+    ...(storage ? { storage } : {}),
+  });
   if (storage !== undefined) {
     const opened = storage;
     app.addHook('onClose', () => opened.close());

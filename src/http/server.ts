@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { type CdsAuthConfig, cdsHooksPlugin } from '../cds-hooks/plugin.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
+import { feedbackStoreFor } from '../storage/feedback-store.js';
 import { followupOpenApiPaths, followupRoutes } from '../storage/http-routes.js';
 import type { Storage } from '../storage/types.js';
 import { assessRoutes } from './assess-routes.js';
@@ -21,8 +22,10 @@ export interface ServerOptions {
   readonly logger?: Logger | false;
   readonly bodyLimitBytes?: number;
   readonly requestTimeoutMs?: number;
-  /** Today (YYYY-MM-DD) at the adapter, for FHIR input without asOf. */
+  /** Today (YYYY-MM-DD) at the adapter, for FHIR input without asOf and as the asOf of CDS Hooks calls. */
   readonly today?: () => string;
+  /** FHIR server base URLs CDS Hooks may fetch missing prefetch from (none: never fetch). */
+  readonly cdsFhirServers?: readonly string[];
   /** Follow-up storage; when given, the /followup and /patients routes are served (the caller opens and closes it). */
   readonly storage?: Storage;
   /** Now (ISO date-time) at the adapter, the time a stored assessment is recorded. */
@@ -79,6 +82,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       today: options.today ?? isoToday,
       now: options.now ?? (() => new Date().toISOString()),
     });
-  await app.register(cdsHooksPlugin, { index, publicBaseUrl: options.publicBaseUrl, auth: options.cdsAuth });
+  await app.register(cdsHooksPlugin, {
+    index,
+    publicBaseUrl: options.publicBaseUrl,
+    auth: options.cdsAuth,
+    today: options.today ?? isoToday,
+    allowedFhirServers: options.cdsFhirServers ?? [],
+    ...(options.storage === undefined ? {} : { feedbackStore: feedbackStoreFor(options.storage) }),
+  });
   return app;
 }

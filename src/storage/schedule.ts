@@ -39,12 +39,13 @@ export function deriveSchedule(assessment: Assessment, previous?: Assessment): D
   }
   const items: ScheduleItem[] = [];
   for (const s of assessment.screening) {
-    if (s.due === null) continue;
+    // A reported negative search is history, not a task; a tumour no search has looked for yet is a first-line task.
+    if (s.due === null || s.kind === 'done') continue;
     items.push({
       seq: items.length,
       tumour: s.tumour,
       test: s.test,
-      kind: s.kind,
+      kind: s.kind === 'not-done' ? 'first-line' : s.kind,
       due: s.due,
       dueBy: s.dueBy ?? null,
       reason: s.reason,
