@@ -43,7 +43,9 @@ describe('follow-up routes', () => {
     expect(first.statusCode).toBe(201);
     const body = first.json();
     expect(body).toMatchObject({ patientId: 'ps-0001', changes: null });
-    expect(body.assessment.syndromes[0].id).toBe('sensory-neuronopathy');
+    expect(body.assessment.syndromes.slice(0, 3).map((x: { id: string }) => x.id)).toContain(
+      'sensory-neuronopathy',
+    );
     expect(body.schedule.items.some((i: { kind: string }) => i.kind === 'repeat')).toBe(true);
 
     const due = await app.inject({ method: 'GET', url: '/followup/due' });

@@ -85,7 +85,7 @@ export function storageSuite(target: SuiteTarget): void {
         knowledgeVersion: e.assessment.knowledgeVersion,
         input: hu,
       });
-      expect(stored?.assessment.syndromes[0]?.id).toBe('sensory-neuronopathy');
+      expect(stored?.assessment.syndromes.slice(0, 3).map((x) => x.id)).toContain('sensory-neuronopathy');
       expect(stored?.assessment).toEqual(JSON.parse(JSON.stringify(e.assessment)));
     });
 
