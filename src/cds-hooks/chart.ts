@@ -18,7 +18,7 @@ export type ChartCase =
       /** Plan items from this index on are the proposed medications (the chart's own plan comes first). */
       readonly proposedFrom: number;
     }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  | { readonly ok: false; readonly problems: readonly string[]; readonly error?: unknown };
 
 /** Read the resources as of asOf; proposed medications (draft orders) are appended to the case plan. */
 export function caseFromChart(
@@ -28,7 +28,17 @@ export function caseFromChart(
   index: KnowledgeIndex,
   proposed: readonly MedicationInput[] = [],
 ): ChartCase {
-  const read = readFhir([...resources], { asOf, index });
+  let read: FhirToCaseResult;
+  try {
+    read = readFhir([...resources], { asOf, index });
+  } catch (error) {
+    // A reader fault on odd chart data must not cost the EHR its answer; the caller logs it.
+    return {
+      ok: false,
+      problems: ['the FHIR reader failed on this chart (logged for the maintainers)'],
+      error,
+    };
+  }
   const errors = read.issues.filter((i) => i.severity === 'error');
   if (read.input === undefined || errors.length > 0)
     return {

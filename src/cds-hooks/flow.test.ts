@@ -96,6 +96,27 @@ describe('CDS Hooks client flow on loopback with the real FHIR reader', () => {
     expect(feedback.status).toBe(200);
   });
 
+  it('patient-view: a toxic remedy on the chart gives a critical card first', async () => {
+    const { id: _id, meta: _meta, ...input } = example06 as CaseInput & { meta: unknown };
+    const { patientId, prefetch } = prefetchOf({
+      ...input,
+      id: 'p06',
+      remedies: [{ name: 'hemlock tincture' }],
+    });
+    const res = await post('/cds-services/paraneo-patient-view', {
+      hook: 'patient-view',
+      hookInstance: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
+      context: { userId: 'Practitioner/1', patientId },
+      prefetch,
+    });
+    const cards = HookResponseSchema.parse(await res.json()).cards;
+    expect(cards[0]).toMatchObject({
+      indicator: 'critical',
+      summary: expect.stringContaining('Hemlock tincture'),
+    });
+    expect(cards[0]?.detail).toContain('respiratory failure');
+  });
+
   it('order-sign: a draft carbamazepine above the maximum daily dose gives a critical card', async () => {
     const { id: _id, meta: _meta, ...input } = example06 as CaseInput & { meta: unknown };
     const { patientId, prefetch } = prefetchOf({

@@ -157,6 +157,15 @@ describe('patient-view', () => {
     expect(cards[0]?.summary).toMatch(/could not read the chart/);
     expect(cards[0]?.detail).toContain('Bundle: unreadable');
     await broken.close();
+    const throwing = await build({
+      readFhir: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'contentType')");
+      },
+    });
+    const res = await throwing.inject({ method: 'POST', url: PV, payload: hookRequest('patient-view') });
+    expect(res.statusCode).toBe(200);
+    expect(cardsOf(res.json())[0]?.detail).toContain('the FHIR reader failed on this chart');
+    await throwing.close();
   });
 });
 

@@ -170,6 +170,7 @@ export async function cdsHooksPlugin(app: FastifyInstance, options: CdsHooksOpti
       index,
       drafts.drafts.map((d) => d.input),
     );
+    if (!chart.ok && chart.error !== undefined) request.log.error({ err: chart.error }, 'FHIR reader failed');
     const cards: Card[] = chart.ok
       ? service.cards({ context: context.data, chart, drafts, index, settings })
       : [
