@@ -1,9 +1,12 @@
 // `paraneo serve`: start the HTTP face (API, FHIR, CDS Hooks) and stop it cleanly on SIGTERM or SIGINT.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CdsAuthConfig, TrustedIssuer } from '../cds-hooks/plugin.js';
 import { buildServer } from '../http/server.js';
+import { knowledgePaths } from '../knowledge/paths.js';
 import { EXIT, type Io, loadIndex } from './main.js';
 
 const TrustedIssuersSchema = z.array(
@@ -72,7 +75,10 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
   const index = loadIndex(io);
   if (index === undefined) return EXIT.internal;
   const publicBaseUrl = String(values['public-url'] ?? `http://${host}:${port}`).replace(/\/$/, '');
-  const app = await buildServer({ index, version, publicBaseUrl, cdsAuth });
+  const webRoot = join(dirname(knowledgePaths().knowledgeDir), 'dist', 'web');
+  const hasPage = existsSync(join(webRoot, 'index.html'));
+  if (!hasPage) io.stderr('paraneo serve: the web page is not built (npm run build); serving the API only\n');
+  const app = await buildServer({ index, version, publicBaseUrl, cdsAuth, ...(hasPage ? { webRoot } : {}) });
   const url = await app.listen({ port, host });
   if (cdsAuth.disabled)
     io.stderr(

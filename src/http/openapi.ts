@@ -110,11 +110,24 @@ export function openApiDocument(version: string, knowledgeVersion: string): Json
       '/knowledge/antibodies/{id}': antibodies.one,
       '/knowledge/tumours': tumours.list,
       '/knowledge/tumours/{id}': tumours.one,
+      '/knowledge/labs': {
+        get: {
+          summary:
+            'Lab tests: LOINC code, synonyms, canonical unit, the units that convert to it, reference ranges',
+          responses: { 200: { description: 'the lab catalogue' } },
+        },
+      },
       '/knowledge/findings': {
         get: {
           summary: 'Search HPO labels and synonyms (autocomplete)',
           parameters: parameters(FindingsQuerySchema, 'query'),
           responses: { 200: { description: 'matching HPO terms' }, 400: problemResponse('bad query') },
+        },
+      },
+      '/': {
+        get: {
+          summary: "The clinician's page (HTML), when it is built",
+          responses: { 200: { description: 'the page' } },
         },
       },
       '/health': { get: { summary: 'Liveness and versions', responses: { 200: { description: 'ok' } } } },

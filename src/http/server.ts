@@ -8,6 +8,7 @@ import { buildFindingSearch } from './findings-search.js';
 import { knowledgeRoutes } from './knowledge-routes.js';
 import { openApiDocument } from './openapi.js';
 import { errorHandler } from './problems.js';
+import { webPage } from './web-page.js';
 
 export interface ServerOptions {
   readonly index: KnowledgeIndex;
@@ -21,6 +22,8 @@ export interface ServerOptions {
   readonly requestTimeoutMs?: number;
   /** Today (YYYY-MM-DD) at the adapter, for FHIR input without asOf. */
   readonly today?: () => string;
+  /** Folder of the built web page (dist/web); when given, the page is served at /. */
+  readonly webRoot?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -65,5 +68,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(assessRoutes, { index, today: options.today ?? isoToday });
   await app.register(knowledgeRoutes, { index, findings: buildFindingSearch(index) });
   await app.register(cdsHooksPlugin, { index, publicBaseUrl: options.publicBaseUrl, auth: options.cdsAuth });
+  if (options.webRoot !== undefined) await app.register(webPage, { root: options.webRoot });
   return app;
 }
