@@ -1,7 +1,13 @@
 // The OpenAPI 3.1 document, generated from the Zod schemas that validate the requests (never written by hand).
 import { z } from 'zod';
 import { CaseInputSchema } from '../case/schema.js';
-import { AssessQuerySchema, FhirAssessQuerySchema, FindingsQuerySchema, IdParamsSchema } from './schemas.js';
+import {
+  AssessQuerySchema,
+  FhirAssessQuerySchema,
+  FhirCaseQuerySchema,
+  FindingsQuerySchema,
+  IdParamsSchema,
+} from './schemas.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -100,6 +106,22 @@ export function openApiDocument(version: string, knowledgeVersion: string): Json
             400: outcomeResponse('not JSON, or a bad query parameter'),
             413: outcomeResponse('body too large'),
             415: outcomeResponse('wrong content type'),
+            422: outcomeResponse('the resources cannot be read as a case: one issue per problem'),
+          },
+        },
+      },
+      '/fhir/case': {
+        post: {
+          summary:
+            'Read a FHIR R4 Bundle or array of resources into native case JSON (what the page loads into its form)',
+          parameters: parameters(FhirCaseQuerySchema, 'query'),
+          requestBody: {
+            required: true,
+            content: { 'application/fhir+json': { schema: { type: 'object' } }, 'application/json': {} },
+          },
+          responses: {
+            200: { description: '{ case, unrecognised[], issues[] }: the case input and what was not used' },
+            400: outcomeResponse('not JSON, or a bad query parameter'),
             422: outcomeResponse('the resources cannot be read as a case: one issue per problem'),
           },
         },
