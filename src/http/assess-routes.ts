@@ -19,9 +19,15 @@ export interface AssessRouteOptions {
   readonly today: () => string;
 }
 
-function send(reply: FastifyReply, assessment: Assessment, as: Representation): FastifyReply {
+function send(
+  reply: FastifyReply,
+  assessment: Assessment,
+  as: Representation,
+  subject?: string,
+): FastifyReply {
   if (as === 'text') return reply.type('text/plain; charset=utf-8').send(renderText(assessment));
-  if (as === 'fhir') return reply.type('application/fhir+json').send(assessmentToFhirBundle(assessment));
+  if (as === 'fhir')
+    return reply.type('application/fhir+json').send(assessmentToFhirBundle(assessment, { subject }));
   return reply.send(assessment);
 }
 
@@ -53,7 +59,7 @@ export async function assessRoutes(app: FastifyInstance, options: AssessRouteOpt
         query.issues.map((i) => ({ severity: 'error', expression: i.path, message: i.message })),
       );
     const asOf = query.value.asOf ?? options.today();
-    const read = fhirToCaseInput(request.body, { asOf });
+    const read = fhirToCaseInput(request.body, { asOf, index });
     const errors = read.issues.filter((i) => i.severity === 'error');
     if (read.input === undefined || errors.length > 0) return fhirProblem(reply, 422, read.issues);
     const parsed = parseCase(read.input, index);
@@ -67,9 +73,18 @@ export async function assessRoutes(app: FastifyInstance, options: AssessRouteOpt
           message: `${i.path}: ${i.message}`,
         })),
       );
-    // What the FHIR reader could not use is listed with what the case parser could not use: nothing is dropped.
-    const data: Case = { ...parsed.data, unrecognised: [...read.unrecognised, ...parsed.data.unrecognised] };
-    return send(reply, assess(data, index), representation(query.value.format, undefined, 'fhir'));
+    // What the FHIR reader could not use is listed with what the case parser could not use, each at its FHIRPath.
+    const located = parsed.data.unrecognised.map((u) => ({
+      ...u,
+      field: read.sourceOf?.(u.field) ?? u.field,
+    }));
+    const data: Case = { ...parsed.data, unrecognised: [...read.unrecognised, ...located] };
+    return send(
+      reply,
+      assess(data, index),
+      representation(query.value.format, undefined, 'fhir'),
+      read.patientReference,
+    );
   });
 
   // The page loads a FHIR file into its form: the native case read from the resources, and what could not be used.

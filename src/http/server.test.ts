@@ -7,6 +7,7 @@ import { realIndex } from '../../test/knowledge.js';
 import { parseCase } from '../case/parse.js';
 import { assess } from '../engine/assess.js';
 import { DISCLAIMER } from '../engine/assessment.js';
+import { caseInputToFhirBundle } from '../fhir/from-case.js';
 import { buildServer } from './server.js';
 
 const sample = JSON.parse(
@@ -126,6 +127,64 @@ describe('POST /fhir/assess', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().resourceType).toBe('OperationOutcome');
+  });
+
+  it('assesses a Bundle as the native case is assessed, and answers a FHIR Bundle about the patient', async () => {
+    const { bundle } = caseInputToFhirBundle(sample, '2026-01-15');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/fhir/assess?asOf=2026-01-15',
+      headers: { 'content-type': 'application/fhir+json' },
+      payload: bundle,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/fhir\+json/);
+    const risk = res.json().entry[0].resource;
+    expect(risk.resourceType).toBe('RiskAssessment');
+    expect(risk.subject.reference).toMatch(/^Patient\//);
+    expect(risk.prediction[1].outcome.coding[0].code).toBe('limbic-encephalitis');
+    const json = await app.inject({
+      method: 'POST',
+      url: '/fhir/assess?asOf=2026-01-15&format=json',
+      headers: { 'content-type': 'application/fhir+json' },
+      payload: bundle,
+    });
+    expect(json.json().syndromes[0].id).toBe('limbic-encephalitis');
+  });
+
+  it('names the FHIR element of a case problem, and lists unused resources at their FHIRPath', async () => {
+    const entry = [
+      { resource: { resourceType: 'Patient', id: 'p', birthDate: '1960-01-01', gender: 'male' } },
+      {
+        resource: {
+          resourceType: 'Observation',
+          status: 'final',
+          code: { coding: [{ system: 'http://loinc.org', code: '17861-6' }] },
+          valueQuantity: { value: 12, unit: 'furlong', code: 'furlong' },
+        },
+      },
+      { resource: { resourceType: 'Procedure', id: 'x', status: 'completed' } },
+    ];
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/fhir/assess?asOf=2026-01-15',
+      headers: { 'content-type': 'application/fhir+json' },
+      payload: { resourceType: 'Bundle', type: 'collection', entry },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().issue[0].expression).toEqual(['Bundle.entry[1].resource.valueQuantity']);
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/fhir/assess?asOf=2026-01-15&format=json',
+      headers: { 'content-type': 'application/fhir+json' },
+      payload: { resourceType: 'Bundle', type: 'collection', entry: [entry[0], entry[2]] },
+    });
+    expect(ok.json().unrecognised).toEqual([
+      expect.objectContaining({
+        field: 'Bundle.entry[1].resource',
+        reason: expect.stringMatching(/Procedure/),
+      }),
+    ]);
   });
 });
 
