@@ -229,6 +229,23 @@ describe('the clinician page in chromium', () => {
     await page.close();
   }, 120_000);
 
+  it('loads a FHIR Bundle file into the form and assesses it, listing what it could not use', async () => {
+    const page = await open();
+    await page.fill('#case-asOf', '2013-01-01');
+    await page.setInputFiles(
+      '#load-file',
+      join(repoRoot, 'web', 'e2e', '__fixtures__', 'said-2013-anti-hu-limbic-encephalitis.bundle.json'),
+    );
+    await waitText(page, '#status', 'Loaded the FHIR file');
+    await waitText(page, '#top-syndrome', 'Paraneoplastic limbic encephalitis');
+    expect(await page.inputValue('#patient-age')).toBe('59');
+    expect(await page.inputValue('#patient-sex')).toBe('female');
+    await waitText(page, '#finding-chips', 'Memory impairment');
+    expect(await page.locator('#finding-chips li').count()).toBe(5);
+    expect(await text(page, '#unrecognised')).toContain('99999-9');
+    await page.close();
+  }, 120_000);
+
   it('made no request outside the server', () => {
     expect(external).toEqual([]);
   });
