@@ -20,7 +20,7 @@ const example = (name: string) => JSON.parse(readFileSync(join(repoRoot, 'exampl
 const linkFor = (c: unknown) => `/?case=${Buffer.from(JSON.stringify(c)).toString('base64url')}`;
 
 async function open(path = '/', viewport = { width: 1400, height: 1000 }): Promise<Page> {
-  const page = await hn.browser.newPage({ viewport });
+  const page = await hn.browser.newPage({ viewport, locale: 'en-GB' });
   page.on('request', (r) => {
     if (!r.url().startsWith(hn.url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
       external.push(r.url());
@@ -78,7 +78,9 @@ describe('the clinician page in chromium', () => {
     expect(await text(page, '#tumours')).toContain('Small-cell lung cancer');
     // Each conclusion names its input: the anti-Hu evidence links back to the antibody row.
     expect(await text(page, '#syndrome-limbic-encephalitis')).toContain('from antibody 1');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shotsDir, 'entry.png') });
+    await page.setViewportSize({ width: 1400, height: 2400 });
     await page.locator('#report').screenshot({ path: join(shotsDir, 'report.png') });
     await page.close();
   }, 120_000);
@@ -236,7 +238,7 @@ describe('the clinician page in chromium', () => {
       '#load-file',
       join(repoRoot, 'web', 'e2e', '__fixtures__', 'said-2013-anti-hu-limbic-encephalitis.bundle.json'),
     );
-    await waitText(page, '#status', 'Loaded the FHIR file');
+    await waitText(page, '#load-status', 'Loaded the FHIR file');
     await waitText(page, '#top-syndrome', 'Paraneoplastic limbic encephalitis');
     expect(await page.inputValue('#patient-age')).toBe('59');
     expect(await page.inputValue('#patient-sex')).toBe('female');

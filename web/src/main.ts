@@ -20,6 +20,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 let loadNotes: NotUsed[] = [];
 
 const status = h('p', { id: 'status', class: 'status', role: 'status', 'aria-live': 'polite' });
+const loadStatus = h('p', { id: 'load-status', class: 'status', role: 'status' });
 const report = h('div', { id: 'report-body' });
 
 function notUsed(): NotUsed[] {
@@ -99,12 +100,16 @@ async function loadFile(file: File): Promise<void> {
   try {
     json = JSON.parse(await file.text());
   } catch (error) {
-    status.textContent = `${file.name} is not JSON: ${(error as Error).message}`;
+    loadStatus.textContent = `${file.name} is not JSON: ${(error as Error).message}`;
     return;
   }
   const isFhir =
     Array.isArray(json) || (typeof json === 'object' && json !== null && 'resourceType' in (json as object));
-  if (!isFhir) return load(json, file.name);
+  if (!isFhir) {
+    load(json, file.name);
+    loadStatus.textContent = `Loaded the case file ${file.name}.`;
+    return;
+  }
   const answer = await readFhir(json, draft.asOf || undefined);
   if (answer.kind === 'ok') {
     load(answer.value.case, file.name);
@@ -114,9 +119,9 @@ async function loadFile(file: File): Promise<void> {
         reason: u.reason,
       })),
     );
-    status.textContent = `Loaded the FHIR file ${file.name}.`;
+    loadStatus.textContent = `Loaded the FHIR file ${file.name}.`;
   } else
-    status.textContent =
+    loadStatus.textContent =
       answer.kind === 'failed'
         ? answer.message
         : `${file.name} cannot be read as a case: ${answer.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`;
@@ -194,6 +199,7 @@ async function start(): Promise<void> {
       { class: 'entry', 'aria-labelledby': 'entry-h' },
       h('h2', { id: 'entry-h' }, 'Patient data'),
       toolbar(),
+      loadStatus,
       form.element,
     ),
     h(
