@@ -16,7 +16,14 @@ try {
   if (command === 'serve' && (rest.includes('--help') || rest.includes('-h')))
     process.stdout.write(SERVE_HELP);
   else if (command === 'serve') process.exitCode = await runServe(rest, io, pkg.version);
-  else process.exitCode = main(process.argv.slice(2), io, pkg.version);
+  else if (command === 'due' || (command === 'assess' && rest.includes('--store'))) {
+    // Loaded only here, so plain assessments never load the database drivers.
+    const storage = await import('../dist/src/cli/storage-commands.js');
+    if (command === 'due' && (rest.includes('--help') || rest.includes('-h')))
+      process.stdout.write(storage.DUE_HELP);
+    else if (command === 'due') process.exitCode = await storage.runDue(rest, io);
+    else process.exitCode = await storage.runAssessStore(rest, io);
+  } else process.exitCode = main(process.argv.slice(2), io, pkg.version);
 } catch (error) {
   process.stderr.write(`paraneo: internal error: ${error instanceof Error ? error.stack : String(error)}\n`);
   process.exitCode = 1;

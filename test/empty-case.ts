@@ -20,6 +20,7 @@ export function emptyCase(patient: Partial<Case['patient']> = {}): Case {
     labs: [],
     antibodies: [],
     knownCancers: [],
+    screening: [],
     medications: [],
     plan: [],
     remedies: [],

@@ -13,7 +13,13 @@ interface YamlCase {
   source: string;
   patient?: Record<string, unknown>;
   medications: Array<Record<string, unknown>>;
-  expect: { dose?: string; flag?: { between: string[]; severity: string } };
+  remedies?: Array<Record<string, unknown>>;
+  expect: {
+    dose?: string;
+    flag?: { between: string[]; severity: string };
+    /** No flag may name all of these (e.g. a non-alcoholic preparation with an alcohol-interacting drug). */
+    noFlag?: { between: string[] };
+  };
 }
 
 const dir = fileURLToPath(new URL('./cases/treatment', import.meta.url));
@@ -29,12 +35,18 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
       it(c.desc, () => {
         expect(index.referenceById.has(c.source), `source ${c.source}`).toBe(true);
         const r = parseCase(
-          { patient: { age: 60, sex: 'female', ...c.patient }, medications: c.medications },
+          {
+            patient: { age: 60, sex: 'female', ...c.patient },
+            medications: c.medications,
+            remedies: c.remedies ?? [],
+          },
           index,
         );
         if (!r.success) throw new Error(JSON.stringify(r.issues));
         const a = assess(r.data, index);
-        expect(a.unrecognised.filter((u) => u.field.startsWith('medications'))).toEqual([]);
+        expect(
+          a.unrecognised.filter((u) => u.field.startsWith('medications') || u.field.startsWith('remedies')),
+        ).toEqual([]);
         if (c.expect.dose !== undefined) expect(a.treatment.doseChecks[0]?.verdict).toBe(c.expect.dose);
         const want = c.expect.flag;
         if (want !== undefined) {
@@ -44,6 +56,14 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
           expect(flag?.severity, JSON.stringify(a.treatment.safety.map((f) => [f.between, f.severity]))).toBe(
             want.severity,
           );
+        }
+        const never = c.expect.noFlag;
+        if (never !== undefined) {
+          const names = (f: { between: readonly string[] }) => f.between.join(' ').toLowerCase();
+          const hits = a.treatment.safety.filter((f) =>
+            never.between.every((w) => names(f).includes(w.toLowerCase())),
+          );
+          expect(hits.map((f) => f.between)).toEqual([]);
         }
       });
   });

@@ -138,4 +138,17 @@ describe('parseCase — the case contract', () => {
       'HP:0001945-:coded',
     ]);
   });
+
+  it('reads an obsolete HPO id as its replacement and says so; one with no replacement is listed, not used', () => {
+    const c = ok({
+      ...base,
+      findings: [{ hpo: 'HP:0003152' }, { hpo: 'HP:0004715', present: false }, { hpo: 'HP:0033372' }],
+    });
+    expect(c.findings.map((f) => `${f.hpo}${f.present ? '+' : '-'}`)).toEqual(['HP:0031415+', 'HP:0000003-']);
+    expect(c.unrecognised.map((u) => `${u.field} ${u.value}: ${u.reason}`)).toEqual([
+      'findings.0.hpo HP:0003152: obsolete HPO id: read as its replacement HP:0031415 (High serum calcitriol)',
+      'findings.1.hpo HP:0004715: obsolete HPO id: read as its replacement HP:0000003 (Multicystic kidney dysplasia)',
+      'findings.2.hpo HP:0033372: obsolete HPO id with no replacement: not used',
+    ]);
+  });
 });

@@ -1,8 +1,12 @@
 // Native case JSON → normalised Case: validate every field, resolve names to codes, convert units, extract text.
 import { z } from 'zod';
+import { readHpoId } from '../knowledge/hpo.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
-import { antibodyNameCandidates, normaliseText } from '../knowledge/normalise.js';
+import { normaliseText } from '../knowledge/normalise.js';
+import { resolvePreparation } from '../knowledge/preparation.js';
 import { extractFindings, splitClauses } from '../text/extract.js';
+import { parseTitre, resolveAntibody } from './antibodies.js';
+import { resolveLabCandidates } from './labs.js';
 import {
   AntibodyInputSchema,
   type Case,
@@ -20,8 +24,11 @@ import {
   MedicationInputSchema,
   type ParseCaseResult,
   RemedyInputSchema,
+  ScreeningInputSchema,
   type Unrecognised,
 } from './schema.js';
+import { parseScreening } from './screening-input.js';
+import { readCancerText } from './tumour-text.js';
 import { convertToCanonical } from './units.js';
 
 type Input = z.infer<typeof CaseInputSchema>;
@@ -71,16 +78,29 @@ function parseFindings(input: Input, ctx: Ctx): CaseFinding[] {
   };
   input.findings.forEach((f, i) => {
     if (f.hpo !== undefined) {
-      const label = ctx.index.kb.hpo.labels.get(f.hpo);
-      if (label === undefined)
-        ctx.issues.push({ path: `findings.${i}.hpo`, message: `unknown HPO id ${f.hpo}` });
-      else
-        out.push({
-          hpo: f.hpo,
-          label,
-          present: f.present,
-          source: { kind: 'coded', field: `findings.${i}.hpo` },
+      const field = `findings.${i}.hpo`;
+      const reading = readHpoId(ctx.index.kb.hpo, f.hpo);
+      if (reading.kind === 'unknown') ctx.issues.push({ path: field, message: `unknown HPO id ${f.hpo}` });
+      else if (reading.kind === 'obsolete')
+        ctx.unrecognised.push({
+          field,
+          value: f.hpo,
+          reason: `obsolete HPO id with no replacement${reading.consider.length > 0 ? ` (consider ${reading.consider.join(', ')})` : ''}: not used`,
         });
+      else {
+        if (reading.kind === 'replaced')
+          ctx.unrecognised.push({
+            field,
+            value: f.hpo,
+            reason: `obsolete HPO id: read as its replacement ${reading.id} (${reading.label})`,
+          });
+        out.push({
+          hpo: reading.id,
+          label: reading.label,
+          present: f.present,
+          source: { kind: 'coded', field },
+        });
+      }
       return;
     }
     // An explicit present:false negates the whole text; otherwise the text's own negation decides.
@@ -97,9 +117,13 @@ function parseLabs(input: Input, ctx: Ctx): CaseLab[] {
   const out: CaseLab[] = [];
   input.labs.forEach((l, i) => {
     const field = `labs.${i}`;
+    const candidates = resolveLabCandidates(l, ctx.index);
+    // A unit that fits only a later candidate picks it ("urine protein" in g/24 h is the 24-hour test).
+    const { value, unit } = l;
     const lab =
-      (l.loinc !== undefined ? ctx.index.labByLoinc.get(l.loinc) : undefined) ??
-      (l.name !== undefined ? ctx.index.labByName.get(normaliseText(l.name)) : undefined);
+      (typeof value === 'number' && unit !== undefined
+        ? candidates.find((c) => convertToCanonical(c, value, unit).ok)
+        : undefined) ?? candidates[0];
     const original =
       `${l.loinc ?? l.name ?? ''} ${l.value}${l.unit === undefined ? '' : ` ${l.unit}`}`.trim();
     if (lab === undefined) {
@@ -170,9 +194,7 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
   const out: CaseAntibody[] = [];
   input.antibodies.forEach((a, i) => {
     const field = `antibodies.${i}`;
-    const found = antibodyNameCandidates(a.name)
-      .map((name) => ctx.index.antibodyByName.get(name))
-      .find((x) => x !== undefined);
+    const found = resolveAntibody(a.name, ctx.index);
     if (found === undefined) {
       ctx.unrecognised.push({
         field: `${field}.name`,
@@ -181,6 +203,13 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
       });
       return;
     }
+    const titre = a.titre === undefined ? undefined : parseTitre(a.titre);
+    if (a.titre !== undefined && titre === undefined)
+      ctx.unrecognised.push({
+        field: `${field}.titre`,
+        value: a.titre,
+        reason: 'titre not read as a dilution (1:640) or a value with a unit; kept as written',
+      });
     out.push({
       antibodyId: found.id,
       name: found.name,
@@ -189,6 +218,7 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
       specimen: a.specimen,
       ...(a.method === undefined ? {} : { method: a.method }),
       ...(a.titre === undefined ? {} : { titre: a.titre }),
+      ...(titre === undefined ? {} : { titreValue: titre }),
     });
   });
   return out;
@@ -197,13 +227,19 @@ function parseAntibodies(input: Input, ctx: Ctx): CaseAntibody[] {
 function parseCancers(input: Input, ctx: Ctx): CaseCancer[] {
   return input.knownCancers.map((c, i) => {
     const field = `knownCancers.${i}.text`;
-    const text = ` ${normaliseText(c.text)} `;
-    const hit = ctx.index.tumourNames.find(([name]) => text.includes(` ${name} `));
-    if (hit === undefined) {
-      ctx.unrecognised.push({ field, value: c.text, reason: 'tumour type not recognised' });
-      return { text: c.text, field };
+    const reading = readCancerText(c.text, ctx.index);
+    if (reading.kind === 'unrecognised') {
+      ctx.unrecognised.push({ field, value: c.text, reason: reading.reason });
+      return { text: c.text, field, tumourId: undefined, status: undefined };
     }
-    return { text: c.text, field, tumourId: hit[1].id };
+    // A suspected tumour is read but not found: the engine lists it and does not score it.
+    if (reading.status === 'suspected')
+      ctx.unrecognised.push({
+        field,
+        value: c.text,
+        reason: `suspected ${reading.tumourId}, not confirmed: not counted as a found tumour`,
+      });
+    return { text: c.text, field, tumourId: reading.tumourId, status: reading.status };
   });
 }
 
@@ -246,9 +282,24 @@ function parseRemedies(input: Input, ctx: Ctx): CaseRemedy[] {
       [...ctx.index.remedyByName]
         .sort((a, b) => b[0].length - a[0].length)
         .find(([name]) => text.includes(` ${name} `))?.[1];
-    if (remedy === undefined)
+    if (remedy === undefined) {
       ctx.unrecognised.push({ field, value: r.name, reason: 'remedy not in the catalogue' });
-    else out.push({ remedyId: remedy.id, name: remedy.name, field, as: r.name });
+      return;
+    }
+    const prep = resolvePreparation(remedy, r.name, r.preparation);
+    if (prep.kind === 'uncatalogued')
+      ctx.unrecognised.push({
+        field: r.preparation === undefined ? field : `remedies.${i}.preparation`,
+        value: prep.form,
+        reason: `preparation not catalogued for ${remedy.name}: its solvent (e.g. alcohol) is unknown`,
+      });
+    out.push({
+      remedyId: remedy.id,
+      name: remedy.name,
+      field,
+      as: r.name,
+      preparation: prep.kind === 'known' ? prep.preparation.form : undefined,
+    });
   });
   return out;
 }
@@ -259,6 +310,7 @@ const LIST_SCHEMAS = {
   labs: LabInputSchema,
   antibodies: AntibodyInputSchema,
   knownCancers: z.strictObject({ text: z.string().trim().min(1) }),
+  screening: ScreeningInputSchema,
   medications: MedicationInputSchema,
   plan: MedicationInputSchema,
   remedies: RemedyInputSchema,
@@ -289,6 +341,7 @@ function resolveAll(input: Input, ctx: Ctx): void {
   parseLabs(input, ctx);
   parseAntibodies(input, ctx);
   parseCancers(input, ctx);
+  parseScreening(input.screening, undefined, ctx.index, ctx.issues, ctx.unrecognised);
   parseMedications(input, ctx, 'medications');
   parseMedications(input, ctx, 'plan');
   parseRemedies(input, ctx);
@@ -320,6 +373,7 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
   const labs = parseLabs(input, ctx);
   const antibodies = parseAntibodies(input, ctx);
   const knownCancers = parseCancers(input, ctx);
+  const screening = parseScreening(input.screening, input.asOf, ctx.index, ctx.issues, ctx.unrecognised);
   const medications = parseMedications(input, ctx, 'medications');
   const plan = parseMedications(input, ctx, 'plan');
   const remedies = parseRemedies(input, ctx);
@@ -341,6 +395,7 @@ export function parseCase(raw: unknown, index: KnowledgeIndex): ParseCaseResult 
     labs,
     antibodies,
     knownCancers,
+    screening,
     medications,
     plan,
     remedies,

@@ -1,5 +1,6 @@
 // The native case JSON (the input contract every adapter produces) and the normalised Case the engine reads.
 import { z } from 'zod';
+import type { AntibodyTitre } from './antibodies.js';
 
 const HpoIdSchema = z.string().regex(/^HP:\d{7}$/, 'must be an HPO id like HP:0001250');
 const IsoDateSchema = z.iso.date('must be a date in the form YYYY-MM-DD');
@@ -75,6 +76,17 @@ export const MedicationInputSchema = z
 export const RemedyInputSchema = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty'),
   dose: z.string().optional(),
+  /** How it is made (tincture, infusion, capsule…), when the name does not say; decides e.g. alcohol interactions. */
+  preparation: z.string().trim().min(1, 'must not be empty').optional(),
+});
+
+/** One tumour search already done; only a negative one is evidence (a positive one belongs in knownCancers). */
+export const ScreeningInputSchema = z.strictObject({
+  test: z.string().trim().min(1, 'must name the test, e.g. "CT chest"'),
+  date: IsoDateSchema.optional(),
+  result: z.enum(['negative', 'positive', 'indeterminate'], {
+    error: 'must be "negative", "positive" or "indeterminate"',
+  }),
 });
 
 export const CaseInputSchema = z.strictObject({
@@ -107,6 +119,8 @@ export const CaseInputSchema = z.strictObject({
   labs: z.array(LabInputSchema).default([]),
   antibodies: z.array(AntibodyInputSchema).default([]),
   knownCancers: z.array(z.strictObject({ text: z.string().trim().min(1) })).default([]),
+  /** Tumour searches already done (e.g. "CT chest", negative, with its date). */
+  screening: z.array(ScreeningInputSchema).default([]),
   medications: z.array(MedicationInputSchema).default([]),
   remedies: z.array(RemedyInputSchema).default([]),
   followUpMonths: z.number().min(0, 'cannot be negative').optional(),
@@ -153,13 +167,18 @@ export interface CaseAntibody {
   readonly result: 'positive' | 'negative' | 'equivocal';
   readonly specimen: 'serum' | 'csf' | 'serum-and-csf' | 'unknown';
   readonly method?: string;
+  /** The titre as written, and as read (dilution or value with unit) when it could be. */
   readonly titre?: string;
+  readonly titreValue?: AntibodyTitre;
 }
 
 export interface CaseCancer {
   readonly text: string;
   readonly field: string;
-  readonly tumourId?: string;
+  /** The catalogue tumour the text names, or undefined when it names none (then it is also in `unrecognised`). */
+  readonly tumourId?: string | undefined;
+  /** current, history (treated, in remission) or suspected (not a found tumour); undefined when not recognised. */
+  readonly status?: 'current' | 'history' | 'suspected' | undefined;
 }
 
 export interface CaseMedication {
@@ -178,6 +197,18 @@ export interface CaseRemedy {
   readonly name: string;
   readonly field: string;
   readonly as: string;
+  /** The catalogued preparation form (tincture, infusion…), or undefined when the case does not say and none is default. */
+  readonly preparation: string | undefined;
+}
+
+/** A negative tumour search the engine can use: what was done, when, and the catalogued tumours it looked for. */
+export interface CaseScreening {
+  readonly test: string;
+  readonly field: string;
+  readonly date: string | undefined;
+  readonly result: 'negative';
+  /** Catalogued tumours of the regions the test examines, in file order of the tests that matched. */
+  readonly tumours: readonly string[];
 }
 
 /** An input item Paraneo could not understand (in full or in part); listed in the output, never dropped. */
@@ -207,6 +238,8 @@ export interface Case {
   readonly labs: readonly CaseLab[];
   readonly antibodies: readonly CaseAntibody[];
   readonly knownCancers: readonly CaseCancer[];
+  /** Negative tumour searches, each with the tumours it looked for. */
+  readonly screening: readonly CaseScreening[];
   readonly medications: readonly CaseMedication[];
   /** Proposed treatments, checked like medications. */
   readonly plan: readonly CaseMedication[];

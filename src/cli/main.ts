@@ -21,6 +21,8 @@ const HELP = `paraneo — decision support for paraneoplastic syndromes (not a d
 
 Usage:
   paraneo assess <file…|-> [--format text|json]   assess case JSON files ("-" reads standard input)
+  paraneo assess --store --patient ID <file|->     assess one case, store it and say what changed since the last one
+  paraneo due [--as-of DATE] [--format text|json]  patients whose re-screen is due or overdue, with what to order
   paraneo serve [--port N] [--host H] [--no-auth]   start the HTTP API, FHIR and CDS Hooks server (paraneo serve --help)
   paraneo kb check                                 validate the bundled knowledge base
   paraneo --version                                print the program and knowledge versions

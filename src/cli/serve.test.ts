@@ -26,6 +26,10 @@ describe('paraneo serve', () => {
     expect(await startServe(['--cds-issuers', 'issuers.json'], io, '0')).toBe(2);
     expect(io.err.join('')).toMatch(/--port must be an integer/);
     expect(io.err.join('')).toMatch(/--cds-issuers: 0\.iss/);
+    expect(await startServe(['--no-auth', '--cds-fhir-servers', 'https://ehr.test/fhir,fhir'], io, '0')).toBe(
+      2,
+    );
+    expect(io.err.join('')).toMatch(/--cds-fhir-servers: "fhir" is not an absolute URL/);
   });
 
   it('listens on loopback, answers, warns loudly without auth, and closes', async () => {

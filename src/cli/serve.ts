@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { CdsAuthConfig, TrustedIssuer } from '../cds-hooks/plugin.js';
 import { buildServer } from '../http/server.js';
 import { knowledgePaths } from '../knowledge/paths.js';
+import type { Storage } from '../storage/types.js';
 import { EXIT, type Io, loadIndex } from './main.js';
 
 const TrustedIssuersSchema = z.array(
@@ -17,12 +18,15 @@ const TrustedIssuersSchema = z.array(
   }),
 );
 
-export const SERVE_HELP = `paraneo serve [--port N] [--host H] [--public-url URL] [--cds-issuers FILE | --no-auth]
+export const SERVE_HELP = `paraneo serve [--port N] [--host H] [--public-url URL] [--cds-issuers FILE | --no-auth] [--cds-fhir-servers URLS]
   --port         port to listen on (default 8080, or $PORT)
   --host         address to bind (default 127.0.0.1; 0.0.0.0 to expose)
   --public-url   base URL as EHRs reach this server (default http://HOST:PORT); CDS Hooks tokens must name it in aud
   --cds-issuers  JSON file: [{ "iss": "...", "jwksUrl": "...", "allowedJku": ["..."] }], the EHRs trusted to call CDS Hooks
   --no-auth      development only: accept CDS Hooks calls without a token
+  --cds-fhir-servers  comma-separated FHIR base URLs CDS Hooks may query for missing prefetch (default: none, never fetch)
+  --store        serve the follow-up routes (/followup/due, /patients/:id/assessments) over the storage, and keep
+                 CDS Hooks feedback there: PostgreSQL when DATABASE_URL is set, else PGlite in $PARANEO_DATA_DIR
 `;
 
 export interface Started {
@@ -42,6 +46,8 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
         'public-url': { type: 'string' },
         'cds-issuers': { type: 'string' },
         'no-auth': { type: 'boolean' },
+        'cds-fhir-servers': { type: 'string' },
+        store: { type: 'boolean' },
       },
     }).values;
   } catch (error) {
@@ -72,13 +78,45 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
     }
     cdsAuth = { disabled: false, trustedIssuers: issuers.data as readonly TrustedIssuer[] };
   }
+  const cdsFhirServers = String(values['cds-fhir-servers'] ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  const badServer = cdsFhirServers.find((u) => !URL.canParse(u));
+  if (badServer !== undefined) {
+    io.stderr(`paraneo serve: --cds-fhir-servers: "${badServer}" is not an absolute URL\n`);
+    return EXIT.invalidInput;
+  }
   const index = loadIndex(io);
   if (index === undefined) return EXIT.internal;
   const publicBaseUrl = String(values['public-url'] ?? `http://${host}:${port}`).replace(/\/$/, '');
+  let storage: Storage | undefined;
+  if (values.store === true) {
+    // Loaded only with --store, so a server without follow-up never loads the database drivers.
+    const { openStorage } = await import('../storage/open.js');
+    try {
+      storage = await openStorage();
+    } catch (error) {
+      io.stderr(`paraneo serve: cannot open the storage: ${(error as Error).message}\n`);
+      return EXIT.internal;
+    }
+  }
   const webRoot = join(dirname(knowledgePaths().knowledgeDir), 'dist', 'web');
   const hasPage = existsSync(join(webRoot, 'index.html'));
   if (!hasPage) io.stderr('paraneo serve: the web page is not built (npm run build); serving the API only\n');
-  const app = await buildServer({ index, version, publicBaseUrl, cdsAuth, ...(hasPage ? { webRoot } : {}) });
+  const app = await buildServer({
+    index,
+    version,
+    publicBaseUrl,
+    cdsAuth,
+    cdsFhirServers,
+    ...(storage ? { storage } : {}),
+    ...(hasPage ? { webRoot } : {}),
+  });
+  if (storage !== undefined) {
+    const opened = storage;
+    app.addHook('onClose', () => opened.close());
+  }
   const url = await app.listen({ port, host });
   if (cdsAuth.disabled)
     io.stderr(

@@ -9,6 +9,7 @@ import {
   type PnsVerdict,
   type Warning,
 } from './assessment.js';
+import { findCoOccurring } from './co-occurring.js';
 import { evaluateDeltaP } from './criteria/delta-p.js';
 import { evaluatePnsCare } from './criteria/pns-care.js';
 import { interpretLabs } from './labs.js';
@@ -152,6 +153,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     pnsVerdict: verdict(pnsProbability, model.verdict),
     noSyndromeProbability: round(none, 4),
     syndromes: ranked,
+    coOccurring: findCoOccurring(ranked, index),
     tumours: tumours.tumours,
     pnsCare: pnsCare.result,
     deltaP,

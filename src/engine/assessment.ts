@@ -2,6 +2,7 @@
 import type { Unrecognised } from '../case/schema.js';
 import type { Category, Grade } from '../knowledge/schema.js';
 import type { PanelItem } from './antibody-panel.js';
+import type { CoOccurrence } from './co-occurring.js';
 import type { DeltaPResult } from './criteria/delta-p.js';
 import type { PnsCareResult } from './criteria/pns-care.js';
 import type { PatternResult } from './patterns/types.js';
@@ -109,6 +110,8 @@ export interface Assessment {
   readonly pnsVerdict: PnsVerdict;
   readonly noSyndromeProbability: number;
   readonly syndromes: readonly RankedSyndrome[];
+  /** A second syndrome that explains findings the leading one leaves unexplained and shares a tumour with it. */
+  readonly coOccurring: readonly CoOccurrence[];
   readonly tumours: readonly RankedTumour[];
   /** PNS-Care 2021 score; null when the neurological module does not apply (reason in warnings). */
   readonly pnsCare: PnsCareResult | null;

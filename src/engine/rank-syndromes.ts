@@ -220,7 +220,7 @@ function paraneoplasticProbabilities(
       q[position] = Math.max(q[position] ?? 0, antibody.cancerShare.value);
   }
   for (const k of c.knownCancers) {
-    if (k.tumourId === undefined) continue;
+    if (k.tumourId === undefined || k.status === 'suspected') continue;
     for (const position of table.byTumour.get(k.tumourId) ?? [])
       q[position] = Math.max(q[position] ?? 0, index.kb.model.knownConsistentCancerShare);
   }

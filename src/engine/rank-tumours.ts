@@ -173,7 +173,9 @@ export function rankTumours(
       });
   }
   const known = new Map<string, string>();
-  for (const k of c.knownCancers) if (k.tumourId !== undefined) known.set(k.tumourId, k.text);
+  // A suspected tumour is not a found one: it stays in the ranking as a tumour still to look for.
+  for (const k of c.knownCancers)
+    if (k.tumourId !== undefined && k.status !== 'suspected') known.set(k.tumourId, k.text);
   const touch = (id: string) => {
     const at = tumourPositions(index).get(id);
     if (at !== undefined && routes[at] === undefined && !touched.includes(at)) touched.push(at);

@@ -58,4 +58,58 @@ describe('tumour search plan', () => {
       assessRaw({ asOf: '2026-01-15', patient: { age: 30, sex: 'male', smoking: 'never' } }).screening,
     ).toEqual([]);
   });
+
+  it('lists a negative CT chest as done and runs the repeats from its date, dropping those already past', () => {
+    const a = assessRaw({
+      asOf: '2026-06-15',
+      ...huLimbic,
+      screening: [{ test: 'CT chest with contrast', date: '2026-01-31', result: 'negative' }],
+    });
+    const done = a.screening.filter((s) => s.kind === 'done');
+    expect(done).toHaveLength(1);
+    expect(done[0]).toMatchObject({ tumour: 'sclc', test: 'CT chest with contrast', due: '2026-01-31' });
+    expect(done[0]?.reason).toContain('does not lower');
+    const repeats = a.screening.filter((s) => s.kind === 'repeat');
+    expect(repeats[0]).toMatchObject({ due: '2026-04-30', dueBy: '2026-07-31' });
+    expect(repeats.map((s) => s.due).at(-1)).toBe('2030-01-31');
+  });
+
+  it('drops the repeats a later negative search has covered, and marks the next as overdue when past', () => {
+    const a = assessRaw({
+      asOf: '2027-03-01',
+      ...huLimbic,
+      screening: [
+        { test: 'CT thorax', date: '2026-01-31', result: 'negative' },
+        { test: 'FDG-PET/CT', date: '2026-05-10', result: 'negative' },
+      ],
+    });
+    expect(a.screening.filter((s) => s.kind === 'done').map((s) => s.due)).toEqual([
+      '2026-01-31',
+      '2026-05-10',
+    ]);
+    const repeats = a.screening.filter((s) => s.kind === 'repeat');
+    expect(repeats[0]).toMatchObject({ due: '2027-01-31' });
+    expect(repeats[0]?.reason).toContain('(overdue)');
+  });
+
+  it('says which likely tumours no reported search has looked for', () => {
+    const a = assessRaw({
+      asOf: '2026-06-15',
+      ...huLimbic,
+      screening: [{ test: 'testicular ultrasound', date: '2026-01-31', result: 'negative' }],
+    });
+    expect(a.screening.some((s) => s.kind === 'done')).toBe(false);
+    expect(a.screening.filter((s) => s.kind === 'not-done').map((s) => s.tumour)).toContain('sclc');
+  });
+
+  it('does not change the tumour ranking for a negative search (no published sensitivity to weigh it by)', () => {
+    const without = assessRaw({ asOf: '2026-06-15', ...huLimbic });
+    const withSearch = assessRaw({
+      asOf: '2026-06-15',
+      ...huLimbic,
+      screening: [{ test: 'CT chest/abdomen/pelvis', date: '2026-01-31', result: 'negative' }],
+    });
+    expect(withSearch.tumours).toEqual(without.tumours);
+    expect(withSearch.pnsProbability).toBe(without.pnsProbability);
+  });
 });

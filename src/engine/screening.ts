@@ -11,7 +11,8 @@ import { begin } from './writable.js';
 export interface ScreeningItem {
   readonly tumour: string;
   readonly test: string;
-  readonly kind: 'first-line' | 'second-line' | 'repeat';
+  /** `done`: a negative search the case reports; `not-done`: a likely tumour no reported search has looked for yet. */
+  readonly kind: 'first-line' | 'second-line' | 'repeat' | 'done' | 'not-done';
   /** ISO date from which the test is due (null when the case has no asOf). */
   readonly due: string | null;
   /** Latest date for a test given as a window (e.g. 3–6 months). */
@@ -22,6 +23,57 @@ export interface ScreeningItem {
 
 const MIN_TUMOUR_SCORE = 0.05;
 const MAX_TUMOURS = 3;
+
+/**
+ * List the negative searches the case reports for the likely tumours (done) and the likely tumours none looked for
+ * (not done); a negative search changes no rank (knowledge/criteria/rescreen.yaml says why).
+ *
+ * @returns the first and last dates of the searches that looked for a likely tumour
+ */
+function reportSearches(
+  c: Case,
+  targets: readonly RankedTumour[],
+  index: KnowledgeIndex,
+  out: ScreeningItem[],
+): { first: string | undefined; last: string | undefined } {
+  let first: string | undefined;
+  let last: string | undefined;
+  if (c.screening.length === 0) return { first, last };
+  const spec = index.kb.criteria.rescreen;
+  const note = spec.negativeSearchNote === undefined ? '' : `; ${spec.negativeSearchNote}`;
+  const covered = new Set<string>();
+  for (const s of c.screening) {
+    const hits = targets.filter((t) => s.tumours.includes(t.id));
+    if (hits.length === 0) continue;
+    for (const t of hits) covered.add(t.id);
+    if (s.date !== undefined) {
+      if (first === undefined || s.date < first) first = s.date;
+      if (last === undefined || s.date > last) last = s.date;
+    }
+    const evidence = spec.tests
+      .filter((t) => t.finds.some((id) => s.tumours.includes(id)))
+      .flatMap((t) => t.evidence);
+    out.push({
+      tumour: (hits[0] as RankedTumour).id,
+      test: s.test,
+      kind: 'done',
+      due: s.date ?? null,
+      reason: `negative search (${s.field}) for ${hits.map((t) => t.name).join(', ')}${note}`,
+      citations: citationsFor(evidence.slice(0, 1), index),
+    });
+  }
+  for (const t of targets)
+    if (!covered.has(t.id))
+      out.push({
+        tumour: t.id,
+        test: `search for ${t.name}`,
+        kind: 'not-done',
+        due: c.asOf ?? null,
+        reason: `no reported search has looked for ${t.name} yet`,
+        citations: [],
+      });
+  return { first, last };
+}
 
 /**
  * Build the screening plan for the likely tumours: first- and second-line tests due now, then repeat dates for a negative
@@ -38,6 +90,7 @@ export function planScreening(
   const warnings: Warning[] = [];
   const asOf = c.asOf ?? null;
   const targets = tumours.filter((t) => !t.known && t.score >= MIN_TUMOUR_SCORE).slice(0, MAX_TUMOURS);
+  const searched = reportSearches(c, targets, index, out);
   for (const t of targets) {
     const tumour = index.tumourById.get(t.id);
     if (tumour?.screening === undefined) continue;
@@ -68,6 +121,10 @@ export function planScreening(
       code: 'no-date',
       message: 'Re-screening dates need asOf; the intervals are listed without dates.',
     });
+  // The schedule runs from the first negative search the case reports, else from today; repeats already done drop out.
+  const start = searched.first ?? asOf;
+  const pending = (due: string | null) => due === null || searched.last === undefined || due > searched.last;
+  const overdue = (due: string | null) => (due !== null && asOf !== null && due < asOf ? ' (overdue)' : '');
   const what = targets.map((t) => t.name).join(', ');
   // The same words on every repeat item, built once.
   const test = `repeat search for ${what}`;
@@ -81,15 +138,18 @@ export function planScreening(
     if (rule !== undefined) {
       const citations = citationsFor(spec.rescreenEvidence, index);
       const lead = `LEMS with DELTA-P ${deltaP.range.min === deltaP.range.max ? deltaP.score : `${deltaP.range.min}–${deltaP.range.max}`}: ${rule.text} (month `;
-      for (let m = rule.firstMonths; m <= rule.untilMonths; m += rule.everyMonths)
+      for (let m = rule.firstMonths; m <= rule.untilMonths; m += rule.everyMonths) {
+        const due = start === null ? null : addMonths(start, m);
+        if (!pending(due)) continue;
         out.push({
           tumour: firstTarget,
           test,
           kind: 'repeat',
-          due: asOf === null ? null : addMonths(asOf, m),
-          reason: `${lead}${m})`,
+          due,
+          reason: `${lead}${m})${overdue(due)}`,
           citations,
         });
+      }
     }
     return { screening: out, warnings };
   }
@@ -97,24 +157,31 @@ export function planScreening(
   if (rule === undefined) return { screening: out, warnings };
   const citations = citationsFor(rule.evidence, index);
   // Filled field by field (a conditional spread copies the object): dueBy sits after due when there is a date.
-  const first = begin<ScreeningItem>({
-    tumour: firstTarget,
-    test,
-    kind: 'repeat',
-    due: asOf === null ? null : addMonths(asOf, rule.firstMonths),
-  });
-  if (asOf !== null) first.dueBy = addMonths(asOf, rule.firstByMonths);
-  first.reason = `first search negative: ${rule.text} (first repeat at ${rule.firstMonths}–${rule.firstByMonths} months)`;
-  first.citations = citations;
-  out.push(first);
-  for (let m = rule.firstByMonths + rule.everyMonths; m <= rule.untilMonths; m += rule.everyMonths)
+  const firstBy = start === null ? null : addMonths(start, rule.firstByMonths);
+  // A search inside the 3–6 month window is that repeat.
+  if (pending(start === null ? null : addMonths(start, rule.firstMonths))) {
+    const first = begin<ScreeningItem>({
+      tumour: firstTarget,
+      test,
+      kind: 'repeat',
+      due: start === null ? null : addMonths(start, rule.firstMonths),
+    });
+    if (firstBy !== null) first.dueBy = firstBy;
+    first.reason = `first search negative: ${rule.text} (first repeat at ${rule.firstMonths}–${rule.firstByMonths} months)${overdue(firstBy)}`;
+    first.citations = citations;
+    out.push(first);
+  }
+  for (let m = rule.firstByMonths + rule.everyMonths; m <= rule.untilMonths; m += rule.everyMonths) {
+    const due = start === null ? null : addMonths(start, m);
+    if (!pending(due)) continue;
     out.push({
       tumour: firstTarget,
       test,
       kind: 'repeat',
-      due: asOf === null ? null : addMonths(asOf, m),
-      reason: `${rule.text} (month ${m})`,
+      due,
+      reason: `${rule.text} (month ${m})${overdue(due)}`,
       citations,
     });
+  }
   return { screening: out, warnings };
 }

@@ -1,12 +1,15 @@
-// Every bundled example, written as the FHIR an EHR would hold and read back, is assessed as the native case is.
+// Every bundled example, written as the FHIR an EHR would hold and read back (directly and through POST /fhir/assess),
+// is assessed as the native case is.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { realIndex } from '../../test/knowledge.js';
 import { parseCase } from '../case/parse.js';
 import type { CaseInput } from '../case/schema.js';
 import { assess } from '../engine/assess.js';
 import type { Assessment } from '../engine/assessment.js';
+import { buildServer } from '../http/server.js';
 import { caseInputToFhirBundle } from './from-case.js';
 import { fhirToCaseInput } from './read.js';
 
@@ -32,10 +35,23 @@ function gist(a: Assessment) {
   };
 }
 
+let app: FastifyInstance;
+beforeAll(async () => {
+  app = await buildServer({
+    index: realIndex(),
+    version: 'test',
+    publicBaseUrl: 'http://127.0.0.1:1',
+    cdsAuth: { disabled: true },
+    logger: false,
+    today: () => '2026-01-15',
+  });
+});
+afterAll(() => app.close());
+
 describe('FHIR round trip of the bundled examples', () => {
   const index = realIndex();
   for (const [file, input] of examples) {
-    it(file, () => {
+    it(file, async () => {
       const asOf = input.asOf ?? '2026-01-15';
       const native = parseCase({ ...input, asOf }, index);
       if (!native.success) throw new Error(JSON.stringify(native.issues));
@@ -45,7 +61,16 @@ describe('FHIR round trip of the bundled examples', () => {
       const parsed = parseCase(read.input, index);
       if (!parsed.success) throw new Error(JSON.stringify(parsed.issues));
       if (notCarried.length > 0) return; // fields FHIR does not carry here: the two cases differ by design
-      expect(gist(assess(parsed.data, index))).toEqual(gist(assess(native.data, index)));
+      const expected = gist(assess(native.data, index));
+      expect(gist(assess(parsed.data, index))).toEqual(expected);
+      const res = await app.inject({
+        method: 'POST',
+        url: `/fhir/assess?asOf=${asOf}&format=json`,
+        headers: { 'content-type': 'application/fhir+json' },
+        payload: bundle,
+      });
+      expect(res.statusCode).toBe(200);
+      expect(gist(res.json() as Assessment)).toEqual(expected);
     });
   }
 });

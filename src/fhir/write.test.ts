@@ -47,7 +47,7 @@ describe('assessmentToFhirBundle', () => {
     expect(risk?.note?.[0]?.text).toMatch(/not a diagnosis/);
     const requests = ofType<ServiceRequest>(b, 'ServiceRequest');
     expect(requests.every((r) => r.status === 'draft' && r.intent === 'proposal')).toBe(true);
-    const dated = a.screening.filter((s) => s.due !== null);
+    const dated = a.screening.filter((s) => s.due !== null && s.kind !== 'done');
     expect(requests.filter((r) => r.occurrenceDateTime !== undefined)).toHaveLength(dated.length);
     if (dated.length > 0) expect(ofType(b, 'CarePlan')).toHaveLength(1);
   });

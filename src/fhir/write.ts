@@ -165,6 +165,11 @@ function detectedIssues(a: Assessment, subject: Reference<Patient>): DetectedIss
   return out;
 }
 
+/** Screening items still to do (a reported negative search is history, not a proposal). */
+function screeningTasks(a: Assessment): Assessment['screening'] {
+  return a.screening.filter((s) => s.kind !== 'done');
+}
+
 function serviceRequests(a: Assessment, subject: Reference<Patient>): ServiceRequest[] {
   const proposal = (
     text: string,
@@ -192,7 +197,7 @@ function serviceRequests(a: Assessment, subject: Reference<Patient>): ServiceReq
     ...a.workup
       .filter((w) => !w.held)
       .map((w) => proposal(w.test, `${w.reason} (${w.syndrome})`, w.citations)),
-    ...a.screening.map((s) =>
+    ...screeningTasks(a).map((s) =>
       proposal(`${s.test} (${s.kind} search for ${s.tumour})`, s.reason, s.citations, s.due),
     ),
   ];
@@ -235,7 +240,7 @@ export function assessmentToFhirBundle(a: Assessment, options: WriteOptions = {}
   push(riskAssessment(a, subject), 0);
   for (const [i, d] of detectedIssues(a, subject).entries()) push(d, i);
   const requests = serviceRequests(a, subject);
-  const screeningStart = requests.length - a.screening.length;
+  const screeningStart = requests.length - screeningTasks(a).length;
   const screening = requests.map((r, i) => {
     const fullUrl = push(r, i);
     return {

@@ -2,6 +2,12 @@
 import { z } from 'zod';
 import { CaseInputSchema } from '../case/schema.js';
 import {
+  DiscoverySchema,
+  FeedbackRequestSchema,
+  HookRequestSchema,
+  HookResponseSchema,
+} from '../cds-hooks/schemas.js';
+import {
   AssessQuerySchema,
   FhirAssessQuerySchema,
   FhirCaseQuerySchema,
@@ -38,6 +44,19 @@ const outcomeResponse = (description: string) => ({
   description,
   content: { 'application/fhir+json': { schema: { $ref: '#/components/schemas/OperationOutcome' } } },
 });
+
+const outputSchema = (schema: z.ZodType): JsonSchema => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, {
+    io: 'output',
+    unrepresentable: 'any',
+  }) as JsonSchema;
+  return rest;
+};
+const jsonResponse = (description: string, schema: z.ZodType) => ({
+  description,
+  content: { 'application/json': { schema: outputSchema(schema) } },
+});
+const cdsId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 
 const catalogue = (kind: string) => ({
   list: {
@@ -157,7 +176,44 @@ export function openApiDocument(version: string, knowledgeVersion: string): Json
         get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } },
       },
       '/cds-services': {
-        get: { summary: 'CDS Hooks 2.0 discovery', responses: { 200: { description: 'services' } } },
+        get: {
+          summary: 'CDS Hooks 2.0 discovery',
+          responses: { 200: jsonResponse('the services and their prefetch templates', DiscoverySchema) },
+        },
+      },
+      '/cds-services/{id}': {
+        post: {
+          summary:
+            'Call a CDS Hooks service (patient-view, order-select, order-sign); Bearer JWT from a trusted EHR',
+          parameters: [cdsId],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: inputSchema(HookRequestSchema) } },
+          },
+          responses: {
+            200: jsonResponse('cards', HookResponseSchema),
+            400: problemResponse('invalid hook request, every issue with its path'),
+            401: problemResponse('missing or invalid token'),
+            404: problemResponse('unknown service'),
+            412: problemResponse('the Patient could neither be prefetched nor fetched'),
+          },
+        },
+      },
+      '/cds-services/{id}/feedback': {
+        post: {
+          summary: 'Feedback on cards (accepted, overridden)',
+          parameters: [cdsId],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: inputSchema(FeedbackRequestSchema) } },
+          },
+          responses: {
+            200: { description: 'stored' },
+            400: problemResponse('invalid feedback'),
+            401: problemResponse('missing or invalid token'),
+            404: problemResponse('unknown service'),
+          },
+        },
       },
     },
     components: {

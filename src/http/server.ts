@@ -3,6 +3,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { type CdsAuthConfig, cdsHooksPlugin } from '../cds-hooks/plugin.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
+import { feedbackStoreFor } from '../storage/feedback-store.js';
+import { followupOpenApiPaths, followupRoutes } from '../storage/http-routes.js';
+import type { Storage } from '../storage/types.js';
 import { assessRoutes } from './assess-routes.js';
 import { buildFindingSearch } from './findings-search.js';
 import { knowledgeRoutes } from './knowledge-routes.js';
@@ -20,8 +23,14 @@ export interface ServerOptions {
   readonly logger?: Logger | false;
   readonly bodyLimitBytes?: number;
   readonly requestTimeoutMs?: number;
-  /** Today (YYYY-MM-DD) at the adapter, for FHIR input without asOf. */
+  /** Today (YYYY-MM-DD) at the adapter, for FHIR input without asOf and as the asOf of CDS Hooks calls. */
   readonly today?: () => string;
+  /** FHIR server base URLs CDS Hooks may fetch missing prefetch from (none: never fetch). */
+  readonly cdsFhirServers?: readonly string[];
+  /** Follow-up storage; when given, the /followup and /patients routes are served (the caller opens and closes it). */
+  readonly storage?: Storage;
+  /** Now (ISO date-time) at the adapter, the time a stored assessment is recorded. */
+  readonly now?: () => string;
   /** Folder of the built web page (dist/web); when given, the page is served at /. */
   readonly webRoot?: string;
 }
@@ -63,11 +72,27 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const { index } = options;
   const knowledgeVersion = index.kb.version.knowledgeVersion;
   const openapi = openApiDocument(options.version, knowledgeVersion);
+  if (options.storage !== undefined)
+    openapi.paths = { ...(openapi.paths as Record<string, unknown>), ...followupOpenApiPaths() };
   app.get('/health', async () => ({ status: 'ok', version: options.version, knowledgeVersion }));
   app.get('/openapi.json', async () => openapi);
   await app.register(assessRoutes, { index, today: options.today ?? isoToday });
   await app.register(knowledgeRoutes, { index, findings: buildFindingSearch(index) });
-  await app.register(cdsHooksPlugin, { index, publicBaseUrl: options.publicBaseUrl, auth: options.cdsAuth });
+  if (options.storage !== undefined)
+    await app.register(followupRoutes, {
+      index,
+      storage: options.storage,
+      today: options.today ?? isoToday,
+      now: options.now ?? (() => new Date().toISOString()),
+    });
+  await app.register(cdsHooksPlugin, {
+    index,
+    publicBaseUrl: options.publicBaseUrl,
+    auth: options.cdsAuth,
+    today: options.today ?? isoToday,
+    allowedFhirServers: options.cdsFhirServers ?? [],
+    ...(options.storage === undefined ? {} : { feedbackStore: feedbackStoreFor(options.storage) }),
+  });
   if (options.webRoot !== undefined) await app.register(webPage, { root: options.webRoot });
   return app;
 }

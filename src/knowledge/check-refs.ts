@@ -1,4 +1,6 @@
 // Second pass over a schema-valid knowledge base: cross-file references, HPO labels and synonym clashes.
+
+import { readHpoId } from './hpo.js';
 import type { KnowledgeIssue } from './issues.js';
 import type { Knowledge } from './knowledge.js';
 import { normaliseAntibodyName, normaliseText } from './normalise.js';
@@ -103,7 +105,18 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
   for (const finding of kb.findings) {
     const file = `findings/${finding.id}.yaml`;
     const label = kb.hpo.labels.get(finding.code.code);
-    if (label === undefined)
+    const reading = readHpoId(kb.hpo, finding.code.code);
+    if (reading.kind === 'replaced' || reading.kind === 'obsolete')
+      ctx.issues.push({
+        code: 'obsolete-hpo-id',
+        file,
+        path: 'code.code',
+        message:
+          reading.kind === 'replaced'
+            ? `${finding.code.code} is obsolete in the bundled HPO release: use its replacement ${reading.id} (${reading.label})`
+            : `${finding.code.code} is obsolete in the bundled HPO release and has no replacement${reading.consider.length > 0 ? ` (consider ${reading.consider.join(', ')})` : ''}`,
+      });
+    else if (label === undefined)
       ctx.issues.push({
         code: 'unknown-hpo-id',
         file,
@@ -213,9 +226,30 @@ export function checkReferences(kb: Knowledge): KnowledgeIssue[] {
     a.pitfalls.forEach((p, i) => {
       checkEvidence(ctx, file, `pitfalls.${i}.evidence`, p.evidence);
     });
+    a.covers.forEach((id, i) => {
+      if (!antibodies.has(id) || id === a.id)
+        ctx.issues.push({
+          code: 'unknown-antibody',
+          file,
+          path: `covers.${i}`,
+          message: `antibody "${id}" has no file in knowledge/antibodies/ (or is this antibody itself)`,
+        });
+    });
   }
   kb.criteria.rescreen.rules.forEach((r, i) => {
     checkEvidence(ctx, 'criteria/rescreen.yaml', `rules.${i}.evidence`, r.evidence);
+  });
+  kb.criteria.rescreen.tests.forEach((test, i) => {
+    checkEvidence(ctx, 'criteria/rescreen.yaml', `tests.${i}.evidence`, test.evidence);
+    test.finds.forEach((id, k) => {
+      if (!tumours.has(id))
+        ctx.issues.push({
+          code: 'unknown-tumour',
+          file: 'criteria/rescreen.yaml',
+          path: `tests.${i}.finds.${k}`,
+          message: `tumour "${id}" has no file in knowledge/tumours/`,
+        });
+    });
   });
   for (const t of kb.tumours)
     if (t.screening) checkEvidence(ctx, `tumours/${t.id}.yaml`, 'screening.evidence', t.screening.evidence);
@@ -464,6 +498,7 @@ function checkTreatment(
       claims: r.claims,
       hazards: r.hazards,
       interactions: r.interactions,
+      preparations: r.preparations,
     }))
       (list as ReadonlyArray<{ evidence: readonly Evidence[] }>).forEach((x, i) => {
         checkEvidence(ctx, file, `${name}.${i}.evidence`, x.evidence);
@@ -471,6 +506,24 @@ function checkTreatment(
     r.interactions.forEach((x, i) => {
       checkTarget(ctx, file, `interactions.${i}.with`, x.with, known);
     });
+    r.preparations.forEach((p, i) => {
+      p.contains.forEach((id, j) => {
+        if (!known.remedies.has(id))
+          ctx.issues.push({
+            code: 'unknown-ref',
+            file,
+            path: `preparations.${i}.contains.${j}`,
+            message: `unknown remedy ${id}`,
+          });
+      });
+    });
+    if (r.preparations.filter((p) => p.default).length > 1)
+      ctx.issues.push({
+        code: 'schema',
+        file,
+        path: 'preparations',
+        message: 'at most one preparation can be the default',
+      });
   }
   for (const p of kb.physio) {
     const file = `physio/${p.id}.yaml`;
@@ -488,7 +541,10 @@ function checkTreatment(
   checkSynonymClashes(
     ctx,
     'remedies',
-    kb.remedies.map((r) => ({ id: r.id, names: [r.name, ...r.synonyms] })),
+    kb.remedies.map((r) => ({
+      id: r.id,
+      names: [r.name, ...r.synonyms, ...r.preparations.flatMap((p) => p.synonyms)],
+    })),
     normaliseText,
   );
   checkSynonymClashes(

@@ -218,7 +218,8 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
   }
   const remedyByName = new Map<string, Remedy>();
   for (const r of kb.remedies)
-    for (const name of [r.id, r.name, ...r.synonyms]) remedyByName.set(normaliseText(name), r);
+    for (const name of [r.id, r.name, ...r.synonyms, ...r.preparations.flatMap((p) => p.synonyms)])
+      remedyByName.set(normaliseText(name), r);
   // kb:check refuses a reference without a readable label, so the id fallback only shows in unchecked fixtures.
   const shortLabels = new Map(kb.references.map((r) => [r.id, citationLabel(r)]));
   const tables = new Map<DerivedKey<unknown>, unknown>();

@@ -12,11 +12,13 @@ export type KnowledgeIssueCode =
   | 'unknown-antibody'
   | 'unknown-tumour'
   | 'unknown-hpo-id'
+  | 'obsolete-hpo-id'
   | 'label-mismatch'
   | 'ambiguous-synonym'
   | 'unused-entity'
   | 'placeholder-label'
-  | 'risk-group-mismatch';
+  | 'risk-group-mismatch'
+  | 'unidentified-source';
 
 /** One problem in one knowledge file; `path` is the dotted path inside the file. */
 export interface KnowledgeIssue {

@@ -31,11 +31,17 @@ describe('loadKnowledge', () => {
         'unknown-tumour syndromes/bad-syndrome.yaml tumours.0.tumour',
         'label-mismatch findings/seizures.yaml code.label',
         'unknown-hpo-id findings/made-up.yaml code.code',
+        'obsolete-hpo-id findings/obsolete-calcitriol.yaml code.code',
         'placeholder-label references/placeholder-author.yaml authors',
         'placeholder-label references/placeholder-label.yaml label',
+        'risk-group-mismatch antibodies/high-risk-low-share.yaml cancerShare.value',
+        'unidentified-source syndromes/bad-syndrome.yaml tumours.1.frequencyNote',
       ]),
     );
     expect(issues.every((i) => i.message.length > 0)).toBe(true);
+    expect(issues.find((i) => i.code === 'obsolete-hpo-id')?.message).toBe(
+      'HP:0003152 is obsolete in the bundled HPO release: use its replacement HP:0031415 (High serum calcitriol)',
+    );
   });
 
   it('gives every clinical statement of the bundled syndromes a citation that resolves', () => {

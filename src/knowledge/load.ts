@@ -4,6 +4,8 @@ import { basename, join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { checkReferences } from './check-refs.js';
+import { checkRiskGroups } from './check-risk-group.js';
+import { checkUnidentifiedSources } from './check-unidentified-source.js';
 import { parseHpo } from './hpo.js';
 import type { KnowledgeIssue } from './issues.js';
 import type { Knowledge } from './knowledge.js';
@@ -174,9 +176,9 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
   const read = (name: string) => readFileSync(join(vocabDir, name), 'utf8');
   const hpo = parseHpo({
     labels: read('labels.tsv'),
-    synonyms: read('synonyms-2015.tsv'),
-    layperson: read('layperson-synonyms.tsv'),
-    isA: read('is_a-2015.tsv'),
+    synonyms: read('synonyms.tsv'),
+    isA: read('is_a.tsv'),
+    obsolete: read('obsolete.tsv'),
   });
   if (
     version === undefined ||
@@ -195,6 +197,6 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
     ...families,
   };
   // Cross-references are checked over every file that passed its schema, so one run lists both kinds of problem.
-  issues.push(...checkReferences(kb));
+  issues.push(...checkReferences(kb), ...checkRiskGroups(kb), ...checkUnidentifiedSources(kb));
   return { kb: issues.length === 0 ? kb : undefined, issues };
 }

@@ -204,6 +204,8 @@ export const AntibodySchema = z.strictObject({
   synonyms: z.array(z.string()).min(1),
   antigen: z.string().optional(),
   antigenLocation: z.enum(['intracellular', 'cell-surface']),
+  /** For an umbrella result (VGKC-complex): the specific antibodies it may stand for; a name naming one of them means that one. */
+  covers: z.array(IdSchema).default([]),
   /** PNS-Care 2021 laboratory group; not-scored for antibodies outside the criteria. */
   riskGroup: z.strictObject({
     value: z.enum(['high', 'intermediate', 'lower', 'not-scored']),
@@ -227,6 +229,18 @@ export const TumourSchema = z.strictObject({
   name: z.string(),
   synonyms: z.array(z.string()).default([]),
   codes: z.array(CodeSchema).default([]),
+  /**
+   * Word rules that recognise the tumour in a pathologist's wording ("serous carcinoma of the ovary"): each group needs
+   * one of its phrases somewhere in the text, in any order, and no `unless` phrase may appear (src/case/tumour-text.ts).
+   */
+  recognise: z
+    .array(
+      z.strictObject({
+        all: z.array(z.array(z.string().min(1)).min(1)).min(1),
+        unless: z.array(z.string().min(1)).default([]),
+      }),
+    )
+    .default([]),
   /** Sex in which the tumour can occur; `any` when both. */
   sex: z.enum(['any', 'female', 'male']).default('any'),
   /** Tumour-type prior adjustments (e.g. smoking for SCLC, childhood for neuroblastoma). */
@@ -347,6 +361,10 @@ export type Pattern = z.infer<typeof PatternSchema>;
 /** Engineering parameters of the likelihood model; every number is documented in the file itself. */
 export const ModelSchema = z.strictObject({
   id: z.literal('model'),
+  /** When a second syndrome is reported beside the leading one (src/engine/co-occurring.ts). */
+  coOccurrence: z
+    .strictObject({ minLog10LikelihoodRatio: z.number().positive(), minFindings: z.number().int().min(1) })
+    .default({ minLog10LikelihoodRatio: 3, minFindings: 1 }),
   background: z.strictObject({
     common: z.number(),
     uncommon: z.number(),
@@ -423,6 +441,14 @@ export const PnsCareSchema = z.strictObject({
     )
     .min(1),
   definiteNeedsAntibody: z.strictObject({ except: z.array(IdSchema), evidence: Cited }),
+  /** Share of antibody-positive patients with cancer that defines each antibody risk group (bounds inclusive). */
+  antibodyCancerShare: z.strictObject({
+    high: z.strictObject({ min: z.number().min(0).max(1) }),
+    intermediate: z.strictObject({ min: z.number().min(0).max(1), max: z.number().min(0).max(1) }),
+    lower: z.strictObject({ max: z.number().min(0).max(1) }),
+    note: z.string().optional(),
+    evidence: Cited,
+  }),
 });
 export type PnsCare = z.infer<typeof PnsCareSchema>;
 
@@ -498,6 +524,23 @@ export const RescreenSchema = z.strictObject({
       }),
     )
     .min(1),
+  /**
+   * Tumour searches a case can report under `screening`: word groups that name the test (each group needs one phrase, in
+   * any order) and the catalogued tumours it examines for.
+   */
+  tests: z
+    .array(
+      z.strictObject({
+        id: IdSchema,
+        all: z.array(z.array(z.string().min(1)).min(1)).min(1),
+        unless: z.array(z.string().min(1)).default([]),
+        finds: z.array(IdSchema).min(1),
+        evidence: Cited,
+      }),
+    )
+    .default([]),
+  /** Why a negative search does, or does not, change the tumour ranking. */
+  negativeSearchNote: z.string().optional(),
 });
 export type Rescreen = z.infer<typeof RescreenSchema>;
 

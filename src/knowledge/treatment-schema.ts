@@ -48,6 +48,11 @@ export const DoseSchema = z.strictObject({
   maxSingle: z.number().positive().optional(),
   maxDaily: z.number().positive().optional(),
   maxCumulative: z.number().positive().optional(),
+  /**
+   * Most that may be given in one day, per kg or m² as `per` says (fixed: in `unit`), for a course spread over days
+   * (IVIG 2 g/kg over 2-5 days: at most 1 g/kg a day). A single administration counts as one day at least.
+   */
+  maxPerDay: z.number().positive().optional(),
   frequency: z.string().optional(),
   /** Weight band the regimen is for (e.g. amifampridine >= 45 kg). */
   minWeightKg: z.number().optional(),
@@ -111,12 +116,43 @@ export const EvidenceStatusSchema = z.enum([
   'effective-for-deficiency',
 ]);
 
+/** How a remedy is made and taken; the solvent decides interactions such as ethanol with carbamazepine. */
+export const PreparationSchema = z.strictObject({
+  form: z.enum([
+    'tincture',
+    'spirit',
+    'infusion',
+    'decoction',
+    'water-extract',
+    'juice',
+    'capsule',
+    'tablet',
+    'powder',
+    'oil',
+    'ointment',
+    'raw',
+    'globules',
+    'injection',
+  ]),
+  /** Names that mean this preparation of this remedy (e.g. "propolis tincture"); they also resolve to the remedy. */
+  synonyms: z.array(z.string()).default([]),
+  /** The liquid the remedy is extracted in or dissolved in; ethanol makes the alcohol rules apply. */
+  solvent: z.enum(['ethanol', 'water', 'milk', 'oil', 'none']),
+  /** Catalogued remedies this preparation contains (a tincture contains alcohol): their interactions apply too. */
+  contains: z.array(IdSchema).default([]),
+  /** The preparation assumed when the case names the remedy without saying how it is made. */
+  default: z.boolean().default(false),
+  evidence: Cited,
+});
+export type Preparation = z.infer<typeof PreparationSchema>;
+
 export const RemedySchema = z.strictObject({
   id: IdSchema,
   name: z.string(),
   /** Every name a patient or the source article may use, Latin names included. */
   synonyms: z.array(z.string()).min(1),
   kind: z.enum(['vitamin', 'supplement', 'folk', 'herb', 'homeopathic']),
+  preparations: z.array(PreparationSchema).default([]),
   status: EvidenceStatusSchema,
   /** Never to be taken: poisonous at plausible doses or carcinogenic. */
   toxic: z.boolean().default(false),

@@ -47,6 +47,8 @@ describe('post-triggers', () => {
   const statusAfter = (clause: string, end: number) => postTriggerStatus(clause.split(' '), end);
   it.each([
     ['fever resolved', 'absent'],
+    ['fever has resolved', 'absent'],
+    ['seizures have resolved', 'absent'],
     ['fever was negative', 'absent'],
     ['fever excluded', 'absent'],
     ['fever ruled out', 'absent'],
@@ -57,6 +59,7 @@ describe('post-triggers', () => {
 
   it('does not reach past a terminator, three words, or a question mark further on', () => {
     expect(statusAfter('fever but seizures resolved', 1)).toBeUndefined();
+    expect(statusAfter('fever has seizures resolved', 1)).toBeUndefined();
     expect(statusAfter('fever a b c resolved', 1)).toBeUndefined();
     expect(statusAfter(`fever and ${QUESTION_TOKEN}`, 1)).toBeUndefined();
   });

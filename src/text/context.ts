@@ -85,6 +85,10 @@ const POST: readonly Trigger[] = [
   trigger('excluded', 'absent'),
   trigger('absent', 'absent'),
   trigger('negative', 'absent'),
+  trigger('has resolved', 'absent'),
+  trigger('have resolved', 'absent'),
+  trigger('had resolved', 'absent'),
+  trigger('has subsided', 'absent'),
   trigger('resolved', 'absent'),
   trigger('subsided', 'absent'),
   trigger('disappeared', 'absent'),
@@ -152,9 +156,24 @@ export function postTriggerStatus(words: readonly string[], end: number): Findin
   // A question mark questions only the words just before it ("ptosis?").
   if (words[end] === QUESTION_TOKEN) return 'uncertain';
   for (let k = end; k < Math.min(words.length, end + POST_SCOPE); k++) {
-    if (TERMINATORS.has(words[k] ?? '')) return undefined;
+    // A trigger is tried before the terminator check, so "has resolved" is read although "has" ends a scope.
     const t = triggerAt(words, k, POST);
     if (t !== undefined) return t.status;
+    if (TERMINATORS.has(words[k] ?? '')) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The status of a finding read at words firstAt..lastAt of a clause: a pre-trigger before it wins, else a
+ * post-trigger right after it, else present.
+ */
+export function findingStatus(
+  words: readonly string[],
+  pre: readonly FindingStatus[],
+  firstAt: number,
+  lastAt: number,
+): FindingStatus {
+  const before = pre[firstAt] ?? 'present';
+  return before !== 'present' ? before : (postTriggerStatus(words, lastAt + 1) ?? 'present');
 }

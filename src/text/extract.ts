@@ -3,7 +3,7 @@
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { normaliseText } from '../knowledge/normalise.js';
 import { ABBREVIATION_MAX_TOKENS, ABBREVIATIONS } from './abbreviations.js';
-import { type FindingStatus, postTriggerStatus, preTriggerStatus, QUESTION_TOKEN } from './context.js';
+import { type FindingStatus, findingStatus, preTriggerStatus, QUESTION_TOKEN } from './context.js';
 import { type PhraseDictionary, phraseDictionary } from './phrase-dictionary.js';
 import { STOP_WORDS } from './word-forms.js';
 
@@ -30,7 +30,7 @@ export function splitClauses(text: string): string[] {
 }
 
 /** Clauses with a "?" kept as a token, so a question mark can mark a finding uncertain. */
-function clausesWithQuestions(text: string): string[] {
+export function clausesWithQuestions(text: string): string[] {
   return text
     .replace(/\?/g, ` ${QUESTION_TOKEN} `)
     .split(/[.;!\n]+(?:\s|$)|\n/)
@@ -111,10 +111,7 @@ export function extractFindings(text: string, index: KnowledgeIndex): TextMatch[
         if (between - Math.max(n - 2, 0) > MAX_GAP) continue;
         const hpo = lookup(content.slice(i, i + n), dict);
         if (hpo === undefined) continue;
-        const status =
-          pre[first.at] !== 'present'
-            ? (pre[first.at] ?? 'present')
-            : (postTriggerStatus(words, last.at + 1) ?? 'present');
+        const status = findingStatus(words, pre, first.at, last.at);
         if (!seen.has(hpo))
           out.push({
             hpo,

@@ -28,6 +28,28 @@ export function phraseForms(phrase: string, form: (word: string) => string): str
   return out;
 }
 
+/** Stop words that only join words; the others (pt, patient, her, noted…) carry meaning a phrase would lose. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'and',
+  'or',
+  'with',
+]);
+
+/** True when a phrase holds a word the text reader drops that is not a function word ("Abnormal PT" is not "abnormal"). */
+function namesUnreadWord(phrase: string): boolean {
+  return normaliseText(phrase)
+    .split(' ')
+    .some((w) => STOP_WORDS.has(w) && !FUNCTION_WORDS.has(w));
+}
+
 function buildDictionary(index: KnowledgeIndex): PhraseDictionary {
   const memo = new Map<string, string>();
   const form = (word: string): string => {
@@ -62,7 +84,8 @@ function buildDictionary(index: KnowledgeIndex): PhraseDictionary {
   // Only phenotypic abnormalities: the modifier, onset and inheritance branches hold words such as "severe",
   // "later" (Laterality) or "recurrent" that name no finding.
   for (const [phrase, id] of index.kb.hpo.phrases)
-    if (used.has(id) || index.ancestors(id).has(PHENOTYPIC_ABNORMALITY)) add(phrase, id);
+    if ((used.has(id) || index.ancestors(id).has(PHENOTYPIC_ABNORMALITY)) && !namesUnreadWord(phrase))
+      add(phrase, id);
   return { ordered, bag, vocabulary, maxWords, form };
 }
 

@@ -127,6 +127,28 @@ describe('the article’s drug doses, each checked and its verdict shown', () =>
     ).toBe('above-maximum');
   });
 
+  it('IVIG 2 g/kg over 2 days (1 g/kg a day) is accepted; the same 2 g/kg in one day is flagged', () => {
+    const ivig = (dose: number, perDay: number) =>
+      check({ name: 'IVIG', dose, unit: 'g/kg', perDay, route: 'iv' });
+    const twoDays = ivig(1, 1);
+    expect(twoDays.verdict).toBe('within-range');
+    expect(twoDays.citations.map((c) => c.ref)).toContain('label-privigen-us-dosing');
+    const oneDay = ivig(2, 1);
+    expect(oneDay.verdict).toBe('above-maximum');
+    expect(oneDay.reasons.join(' ')).toMatch(/2 g\/kg in one day is above the maximum of 1 g\/kg per day/);
+    expect(ivig(0.4, 1).verdict).toBe('within-range');
+  });
+
+  it('property: any IVIG amount above 1 g/kg in a day is flagged, any from 0.4 to 1 g/kg is accepted', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 40, max: 400 }), (centi) => {
+        const d = check({ name: 'IVIG', dose: centi / 100, unit: 'g/kg', perDay: 1, route: 'iv' });
+        return centi > 100 ? d.verdict === 'above-maximum' : d.verdict === 'within-range';
+      }),
+      { seed: 5, numRuns: 60 },
+    );
+  });
+
   it('never prints a dose above its maximum as acceptable', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1201, max: 5000 }), (daily) => {
@@ -145,20 +167,50 @@ describe('the article’s drug doses, each checked and its verdict shown', () =>
 });
 
 describe('interactions and contraindications are shown, never hidden', () => {
-  it('carbamazepine with an alcohol-based tincture', () => {
+  const alcoholFlags = (remedies: Array<Record<string, unknown>>) =>
+    assessRaw({ patient, medications: [{ name: 'carbamazepine' }], remedies }).treatment.safety.filter(
+      (f) =>
+        f.kind === 'interaction' &&
+        /carbamazepine/i.test(f.between.join()) &&
+        /alcohol/i.test(f.between.join()),
+    );
+
+  it('carbamazepine with propolis tincture (an ethanol extract) is flagged, citing why the tincture is alcohol', () => {
+    const [flag, ...rest] = alcoholFlags([{ name: 'propolis tincture' }]);
+    expect(rest).toEqual([]);
+    expect(flag?.severity).toBe('moderate');
+    expect(flag?.between.join(' + ')).toBe('Carbamazepine + alcohol in propolis tincture');
+    expect(flag?.citations.map((c) => c.ref)).toEqual([
+      'medpill-alcohol-carbamazepine',
+      'dostetan-propolis-preparations',
+      'stedman-tincture',
+    ]);
+  });
+
+  it('the same remedy as a powder or a water extract raises no alcohol flag', () => {
+    expect(alcoholFlags([{ name: 'propolis', preparation: 'powder' }])).toEqual([]);
+    expect(alcoholFlags([{ name: 'aqueous propolis extract' }])).toEqual([]);
+  });
+
+  it('propolis with no preparation stated is flagged as possibly alcoholic, so the question is asked', () => {
+    const [flag] = alcoholFlags([{ name: 'propolis' }]);
+    expect(flag?.between.join(' + ')).toMatch(/propolis if taken as a tincture \(preparation not stated\)/);
+  });
+
+  it('hemlock tincture and cognac carry alcohol too', () => {
+    expect(alcoholFlags([{ name: 'hemlock tincture' }])).toHaveLength(1);
+    expect(alcoholFlags([{ name: 'cognac' }])).toHaveLength(1);
+  });
+
+  it('a preparation the catalogue lacks is listed as not understood, not silently taken as alcohol-free', () => {
     const a = assessRaw({
       patient,
       medications: [{ name: 'carbamazepine' }],
-      remedies: [{ name: 'propolis tincture' }, { name: 'cognac' }],
+      remedies: [{ name: 'propolis', preparation: 'glycerite' }],
     });
-    expect(
-      a.treatment.safety.some(
-        (f) =>
-          f.kind === 'interaction' &&
-          /carbamazepine/i.test(f.between.join()) &&
-          /alcohol/i.test(f.between.join()),
-      ),
-    ).toBe(true);
+    expect(a.unrecognised).toContainEqual(
+      expect.objectContaining({ field: 'remedies.0.preparation', value: 'glycerite' }),
+    );
   });
 
   it('azathioprine with allopurinol is a major interaction with its management', () => {

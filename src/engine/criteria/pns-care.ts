@@ -103,7 +103,7 @@ function laboratoryLevel(c: Case, index: KnowledgeIndex, unknown: PnsCareUnknown
     item: item(
       'laboratory',
       result,
-      `${best.antibody.name} positive (${best.caseAb.field}); risk group ${risk}`,
+      `${best.antibody.name} positive${best.caseAb.titre === undefined ? '' : `, titre ${best.caseAb.titre}`} (${best.caseAb.field}); risk group ${risk}`,
       score,
       index,
     ),
@@ -133,7 +133,14 @@ function cancerLevel(
             .flatMap((a) => index.antibodyById.get(a.antibodyId)?.tumours.map((t) => t.tumour) ?? []),
         ],
   );
-  const consistent = c.knownCancers.find((k) => k.tumourId !== undefined && fits.has(k.tumourId));
+  // PNS-Care scores a found cancer; a suspected one is reported and left out until confirmed.
+  const found = c.knownCancers.filter((k) => k.status !== 'suspected');
+  for (const k of c.knownCancers)
+    if (k.status === 'suspected')
+      notes.push(
+        `Suspected cancer "${k.text}" is not scored: PNS-Care counts a tumour once it is found (confirm it by histology).`,
+      );
+  const consistent = found.find((k) => k.tumourId !== undefined && fits.has(k.tumourId));
   if (consistent !== undefined)
     return item(
       'cancer',
@@ -142,7 +149,7 @@ function cancerLevel(
       table.consistent,
       index,
     );
-  const inconsistent = c.knownCancers[0];
+  const inconsistent = found[0];
   if (inconsistent !== undefined) {
     notes.push(
       `Known cancer "${inconsistent.text}" is ${inconsistent.tumourId === undefined ? 'of a type not recognised' : 'not consistent with this phenotype or antibody'}: it scores 4 only if shown to express the antigen; the search for a consistent tumour goes on.`,

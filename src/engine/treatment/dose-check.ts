@@ -84,6 +84,15 @@ function evaluate(m: CaseMedication, dose: Dose, c: Case): Evaluation {
     reasons.push(
       `dose ${round(singleInUnit, 2)} ${dose.unit} is above the maximum cumulative dose ${dose.maxCumulative} ${dose.unit}`,
     );
+  // A course's daily ceiling: one administration is at least one day's amount, more when given several times a day.
+  if (singleInUnit !== undefined && dose.maxPerDay !== undefined && !Number.isNaN(basis)) {
+    const inOneDay = (singleInUnit * (perDay ?? 1)) / basis;
+    const perText = `${dose.unit}${dose.per === 'fixed' ? '' : `/${dose.per}`}`;
+    if (inOneDay > dose.maxPerDay + 1e-9)
+      reasons.push(
+        `${round(inOneDay, 3)} ${perText} in one day is above the maximum of ${dose.maxPerDay} ${perText} per day; a course is divided over days, so order each day's amount`,
+      );
+  }
   const unitText = `${dose.unit}${dose.per === 'fixed' ? '' : `/${dose.per}`}/${dose.period}`;
   if (reasons.length > 0)
     return {

@@ -8,7 +8,7 @@ import type { SyndromePosterior } from '../rank-syndromes.js';
 import { checkDose } from './dose-check.js';
 import { assessPhysio } from './physio.js';
 import { planOf } from './plan.js';
-import { assessRemedy, type PatientState, safetyFlags } from './safety.js';
+import { assessRemedy, containedRemedies, ethanolSources, type PatientState, safetyFlags } from './safety.js';
 import type { SafetyFlag, Treatment } from './types.js';
 
 export type * from './types.js';
@@ -33,12 +33,13 @@ export function evaluateTreatment(
   const state: PatientState = {
     c,
     drugs: new Set([...c.medications, ...c.plan].map((m) => m.drugId)),
-    remedies: new Set(c.remedies.map((r) => r.remedyId)),
+    remedies: new Set(c.remedies.flatMap((r) => [r.remedyId, ...containedRemedies(r, index)])),
     syndromes: new Set(likely.map((p) => p.syndrome.id)),
     findings,
     present,
     labs,
     index,
+    ethanol: ethanolSources(c, index),
   };
   const doseChecks = [...c.medications, ...c.plan].flatMap((m) => {
     const drug = index.drugById.get(m.drugId);

@@ -3,9 +3,10 @@
 import type { z } from 'zod';
 import type { Case } from '../../case/schema.js';
 import type { KnowledgeIndex } from '../../knowledge/index.js';
+import type { Evidence } from '../../knowledge/schema.js';
 import type { Remedy, TargetSchema } from '../../knowledge/treatment-schema.js';
 import type { LabResult } from '../assessment.js';
-import { citationsFor } from '../citations.js';
+import { citationsFor, mergeCitations } from '../citations.js';
 import { compareIds } from '../compare.js';
 import type { ObservedFinding } from '../likelihood.js';
 import type { RemedyAssessment, SafetyFlag } from './types.js';
@@ -24,6 +25,41 @@ export interface PatientState {
   readonly present: ReadonlySet<string>;
   readonly labs: readonly LabResult[];
   readonly index: KnowledgeIndex;
+  /**
+   * What in the case contains alcohol (e.g. "propolis tincture", as the case wrote it), with the evidence that its preparation is
+   * ethanol-based; `stated` is false for a remedy whose preparation the case leaves open but which is often a tincture.
+   */
+  readonly ethanol: ReadonlyArray<{
+    readonly name: string;
+    readonly stated: boolean;
+    readonly evidence: readonly Evidence[];
+  }>;
+}
+
+/** Catalogued remedies that a case remedy's preparation contains (a tincture contains alcohol). */
+export function containedRemedies(r: Case['remedies'][number], index: KnowledgeIndex): readonly string[] {
+  return index.remedyById.get(r.remedyId)?.preparations.find((p) => p.form === r.preparation)?.contains ?? [];
+}
+
+/**
+ * Remedies of the case made with ethanol (tinctures, spirits); a remedy whose preparation is not stated counts as
+ * possibly alcoholic when the catalogue holds an ethanol preparation of it, so the question is asked, not skipped.
+ */
+export function ethanolSources(c: Case, index: KnowledgeIndex): PatientState['ethanol'] {
+  const out: Array<PatientState['ethanol'][number]> = [];
+  for (const r of c.remedies) {
+    const preparations = index.remedyById.get(r.remedyId)?.preparations ?? [];
+    const prep = preparations.find((p) => p.form === r.preparation);
+    if (prep?.solvent === 'ethanol') out.push({ name: r.as, stated: true, evidence: prep.evidence });
+    const alcoholic = preparations.find((p) => p.solvent === 'ethanol');
+    if (r.preparation === undefined && alcoholic !== undefined)
+      out.push({
+        name: `${r.as} if taken as a ${alcoholic.form} (preparation not stated)`,
+        stated: false,
+        evidence: alcoholic.evidence,
+      });
+  }
+  return out;
 }
 
 /** True when every condition the target names holds for this patient (a target naming nothing never matches). */
@@ -61,13 +97,12 @@ export function targetHolds(t: Target, s: PatientState): string | undefined {
     if (p.smoking !== undefined && c.smoking !== p.smoking) return undefined;
     if (p.minAge !== undefined && c.age < p.minAge) return undefined;
     if (p.maxAge !== undefined && c.age > p.maxAge) return undefined;
-    if (p.alcohol === true && !s.remedies.has('alcohol-tincture') && !s.drugs.has('ethanol'))
-      return undefined;
+    if (p.alcohol === true && s.ethanol.length === 0) return undefined;
     parts.push(
       [
         p.pregnant ? 'pregnancy' : '',
         p.smoking ? `${p.smoking} smoker` : '',
-        p.alcohol ? 'alcohol (incl. tinctures)' : '',
+        p.alcohol ? `alcohol in ${s.ethanol.map((e) => e.name).join(', ')}` : '',
       ]
         .filter(Boolean)
         .join(', ') || 'patient',
@@ -144,7 +179,14 @@ export function safetyFlags(s: PatientState): SafetyFlag[] {
       between: [rule.owner, hit],
       text: rule.text,
       ...(rule.management === undefined ? {} : { management: rule.management }),
-      citations: citationsFor(rule.evidence, s.index),
+      // An alcohol rule also cites why the remedy's preparation counts as alcohol.
+      citations:
+        rule.when.patient?.alcohol === true
+          ? mergeCitations([
+              citationsFor(rule.evidence, s.index),
+              ...s.ethanol.map((e) => citationsFor(e.evidence, s.index)),
+            ])
+          : citationsFor(rule.evidence, s.index),
     });
   }
   return out.sort(
