@@ -1,9 +1,12 @@
 // `paraneo serve`: start the HTTP face (API, FHIR, CDS Hooks) and stop it cleanly on SIGTERM or SIGINT.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CdsAuthConfig, TrustedIssuer } from '../cds-hooks/plugin.js';
 import { buildServer } from '../http/server.js';
+import { knowledgePaths } from '../knowledge/paths.js';
 import type { Storage } from '../storage/types.js';
 import { EXIT, type Io, loadIndex } from './main.js';
 
@@ -98,6 +101,9 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
       return EXIT.internal;
     }
   }
+  const webRoot = join(dirname(knowledgePaths().knowledgeDir), 'dist', 'web');
+  const hasPage = existsSync(join(webRoot, 'index.html'));
+  if (!hasPage) io.stderr('paraneo serve: the web page is not built (npm run build); serving the API only\n');
   const app = await buildServer({
     index,
     version,
@@ -105,6 +111,7 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
     cdsAuth,
     cdsFhirServers,
     ...(storage ? { storage } : {}),
+    ...(hasPage ? { webRoot } : {}),
   });
   if (storage !== undefined) {
     const opened = storage;

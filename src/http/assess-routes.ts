@@ -1,4 +1,5 @@
-// POST /assess (native case JSON) and POST /fhir/assess (FHIR R4 resources): translate in, assess, translate out.
+// POST /assess (native case JSON) and POST /fhir/assess (FHIR R4 resources): translate in, assess, translate out;
+// POST /fhir/case: FHIR R4 resources read into native case JSON, for the page's form.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { parseCase } from '../case/parse.js';
 import type { Case } from '../case/schema.js';
@@ -9,7 +10,7 @@ import type { KnowledgeIndex } from '../knowledge/index.js';
 import { renderText } from '../render/text.js';
 import { type Representation, representation } from './negotiate.js';
 import { problem } from './problems.js';
-import { AssessQuerySchema, FhirAssessQuerySchema } from './schemas.js';
+import { AssessQuerySchema, FhirAssessQuerySchema, FhirCaseQuerySchema } from './schemas.js';
 import { check } from './validate.js';
 
 export interface AssessRouteOptions {
@@ -84,5 +85,20 @@ export async function assessRoutes(app: FastifyInstance, options: AssessRouteOpt
       representation(query.value.format, undefined, 'fhir'),
       read.patientReference,
     );
+  });
+
+  // The page loads a FHIR file into its form: the native case read from the resources, and what could not be used.
+  app.post('/fhir/case', async (request, reply) => {
+    const query = check(FhirCaseQuerySchema, request.query, 'query');
+    if (!query.ok)
+      return fhirProblem(
+        reply,
+        400,
+        query.issues.map((i) => ({ severity: 'error', expression: i.path, message: i.message })),
+      );
+    const read = fhirToCaseInput(request.body, { asOf: query.value.asOf ?? options.today() });
+    const errors = read.issues.filter((i) => i.severity === 'error');
+    if (read.input === undefined || errors.length > 0) return fhirProblem(reply, 422, read.issues);
+    return reply.send({ case: read.input, unrecognised: read.unrecognised, issues: read.issues });
   });
 }

@@ -1,7 +1,8 @@
-// GET /knowledge/*: the catalogue a page or an integration engine reads (syndromes, antibodies, tumours, findings).
+// GET /knowledge/*: the catalogue a page or an integration engine reads (syndromes, antibodies, tumours, labs, findings).
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import type { FindingSearch } from './findings-search.js';
+import { labCatalogue } from './lab-catalogue.js';
 import { problem } from './problems.js';
 import { FindingsQuerySchema, IdParamsSchema } from './schemas.js';
 import { check } from './validate.js';
@@ -38,6 +39,7 @@ export async function knowledgeRoutes(app: FastifyInstance, options: KnowledgeRo
   const syndromes = kb.syndromes.map((s) => ({ id: s.id, name: s.name, category: s.category }));
   const antibodies = kb.antibodies.map((a) => ({ id: a.id, name: a.name }));
   const tumours = kb.tumours.map((t) => ({ id: t.id, name: t.name }));
+  const labs = labCatalogue(options.index);
 
   app.get('/knowledge/syndromes', async () => ({ knowledgeVersion: version, syndromes }));
   app.get('/knowledge/syndromes/:id', async (request, reply) =>
@@ -51,6 +53,7 @@ export async function knowledgeRoutes(app: FastifyInstance, options: KnowledgeRo
   app.get('/knowledge/tumours/:id', async (request, reply) =>
     byId('tumour', tumourById, request.params, reply),
   );
+  app.get('/knowledge/labs', async () => ({ knowledgeVersion: version, labs }));
   app.get('/knowledge/findings', async (request, reply) => {
     const query = check(FindingsQuerySchema, request.query, 'query');
     if (!query.ok) return reply.code(400).send(problem('bad query', query.issues));

@@ -7,7 +7,13 @@ import {
   HookRequestSchema,
   HookResponseSchema,
 } from '../cds-hooks/schemas.js';
-import { AssessQuerySchema, FhirAssessQuerySchema, FindingsQuerySchema, IdParamsSchema } from './schemas.js';
+import {
+  AssessQuerySchema,
+  FhirAssessQuerySchema,
+  FhirCaseQuerySchema,
+  FindingsQuerySchema,
+  IdParamsSchema,
+} from './schemas.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -123,17 +129,46 @@ export function openApiDocument(version: string, knowledgeVersion: string): Json
           },
         },
       },
+      '/fhir/case': {
+        post: {
+          summary:
+            'Read a FHIR R4 Bundle or array of resources into native case JSON (what the page loads into its form)',
+          parameters: parameters(FhirCaseQuerySchema, 'query'),
+          requestBody: {
+            required: true,
+            content: { 'application/fhir+json': { schema: { type: 'object' } }, 'application/json': {} },
+          },
+          responses: {
+            200: { description: '{ case, unrecognised[], issues[] }: the case input and what was not used' },
+            400: outcomeResponse('not JSON, or a bad query parameter'),
+            422: outcomeResponse('the resources cannot be read as a case: one issue per problem'),
+          },
+        },
+      },
       '/knowledge/syndromes': syndromes.list,
       '/knowledge/syndromes/{id}': syndromes.one,
       '/knowledge/antibodies': antibodies.list,
       '/knowledge/antibodies/{id}': antibodies.one,
       '/knowledge/tumours': tumours.list,
       '/knowledge/tumours/{id}': tumours.one,
+      '/knowledge/labs': {
+        get: {
+          summary:
+            'Lab tests: LOINC code, synonyms, canonical unit, the units that convert to it, reference ranges',
+          responses: { 200: { description: 'the lab catalogue' } },
+        },
+      },
       '/knowledge/findings': {
         get: {
           summary: 'Search HPO labels and synonyms (autocomplete)',
           parameters: parameters(FindingsQuerySchema, 'query'),
           responses: { 200: { description: 'matching HPO terms' }, 400: problemResponse('bad query') },
+        },
+      },
+      '/': {
+        get: {
+          summary: "The clinician's page (HTML), when it is built",
+          responses: { 200: { description: 'the page' } },
         },
       },
       '/health': { get: { summary: 'Liveness and versions', responses: { 200: { description: 'ok' } } } },

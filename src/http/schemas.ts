@@ -17,6 +17,13 @@ export const FhirAssessQuerySchema = z.strictObject({
   format: FormatSchema.optional().describe('fhir (default), json (the Assessment) or text (the report)'),
 });
 
+export const FhirCaseQuerySchema = z.strictObject({
+  asOf: z.iso
+    .date('must be a date in the form YYYY-MM-DD')
+    .optional()
+    .describe('the date the chart is read as of; today (UTC) when absent'),
+});
+
 export const FindingsQuerySchema = z.strictObject({
   q: z.string().trim().min(1, 'give a search text').max(200, 'at most 200 characters'),
   limit: z.coerce.number().int().min(1).max(50).default(10),

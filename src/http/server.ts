@@ -11,6 +11,7 @@ import { buildFindingSearch } from './findings-search.js';
 import { knowledgeRoutes } from './knowledge-routes.js';
 import { openApiDocument } from './openapi.js';
 import { errorHandler } from './problems.js';
+import { webPage } from './web-page.js';
 
 export interface ServerOptions {
   readonly index: KnowledgeIndex;
@@ -30,6 +31,8 @@ export interface ServerOptions {
   readonly storage?: Storage;
   /** Now (ISO date-time) at the adapter, the time a stored assessment is recorded. */
   readonly now?: () => string;
+  /** Folder of the built web page (dist/web); when given, the page is served at /. */
+  readonly webRoot?: string;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -90,5 +93,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     allowedFhirServers: options.cdsFhirServers ?? [],
     ...(options.storage === undefined ? {} : { feedbackStore: feedbackStoreFor(options.storage) }),
   });
+  if (options.webRoot !== undefined) await app.register(webPage, { root: options.webRoot });
   return app;
 }
