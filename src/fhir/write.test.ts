@@ -31,7 +31,7 @@ describe('assessmentToFhirBundle', () => {
       );
       expect(problems, file).toEqual([]);
     }
-  });
+  }, 180_000); // validating every resource of every example takes about 30 s on a loaded machine here
 
   it('the validator does refuse a broken resource', () => {
     expect(validateFhir({ resourceType: 'RiskAssessment' } as Resource).length).toBeGreaterThan(0);
