@@ -38,7 +38,7 @@ describe('knowledge-derived tables shared between assessments', () => {
     expect([...backward].reverse()).toEqual(forward);
     // And once every table is warm, again the same.
     expect(all.map((c) => JSON.stringify(assess(c, forwardIndex)))).toEqual(forward);
-  });
+  }, 180_000); // two fresh knowledge indexes and every example three times: about 25 s on a loaded machine here
 
   it('cannot be changed by a consumer of one assessment, so the next assessment is unaffected', () => {
     const index = freshIndex();
