@@ -51,8 +51,12 @@ export function readDocumentReference(l: Located<DocumentReference>, ctx: ReadCo
   }
   for (const [i, c] of (d.content ?? []).entries()) {
     const at = `${l.path}.content[${i}].attachment`;
-    const a = c.attachment;
-    const type = a.contentType ?? '';
+    const a = (c as { attachment?: typeof c.attachment }).attachment;
+    if (a === undefined || a === null || typeof a !== 'object') {
+      ctx.skip(at, '(absent)', 'a content entry without an attachment');
+      continue;
+    }
+    const type = typeof a.contentType === 'string' ? a.contentType : '';
     if (!/^text\/plain\b/i.test(type)) {
       ctx.skip(at, type || '(no contentType)', 'only text/plain attachments are read');
       return;

@@ -312,6 +312,20 @@ describe('medications, remedies and notes', () => {
     expect(reasonAt(r, 'Bundle.entry[5].resource.content[1].attachment')).toMatch(/text\/plain/);
   });
 
+  it('lists malformed content instead of failing on it', () => {
+    const r = read(
+      bundle({ resourceType: 'DocumentReference', status: 'current', subject, content: [{}] } as Resource),
+    );
+    expect(r.input?.notes).toEqual([]);
+    expect(reasonAt(r, 'Bundle.entry[1].resource.content[0].attachment')).toMatch(/without an attachment/);
+  });
+
+  it('lists a resource of the wrong shape instead of failing on it', () => {
+    const r = read(bundle({ resourceType: 'Condition', subject, code: 'ataxia' } as unknown as Resource));
+    expect(r.issues).toEqual([]);
+    expect(reasonAt(r, 'Bundle.entry[1].resource')).toMatch(/not a well-formed Condition|no HPO code/);
+  });
+
   it('lists resources about another patient and resource types it does not read', () => {
     const r = read(
       bundle(

@@ -97,37 +97,16 @@ export function fhirToCaseInput(body: unknown, options: FhirToCaseOptions): Fhir
       );
       continue;
     }
-    switch (r.resourceType) {
-      case 'Condition':
-        readCondition(l as Located<Condition>, ctx);
-        break;
-      case 'Observation': {
-        const read = readObservation(l as Located<Observation>, ctx, setters);
-        if (read !== undefined) results.push({ ...read, located: l });
-        break;
-      }
-      case 'MedicationRequest':
-        readMedicationRequest(l as Located<MedicationRequest>, ctx);
-        break;
-      case 'MedicationStatement':
-        readMedicationStatement(l as Located<MedicationStatement>, ctx);
-        break;
-      case 'DocumentReference':
-        readDocumentReference(l as Located<DocumentReference>, ctx);
-        continue;
-      case 'Composition':
-        readComposition(l as Located<Composition>, ctx);
-        continue;
-      default:
-        ctx.skip(
-          l.path,
-          `${r.resourceType}/${r.id ?? '?'}`,
-          `resource type ${r.resourceType} is not read by Paraneo`,
-        );
-        continue;
+    try {
+      readResource(l, ctx, setters, results);
+    } catch (error) {
+      // Input that is JSON but not the FHIR shape (a string where an object belongs) is listed, never a server error.
+      ctx.skip(
+        l.path,
+        `${r.resourceType}/${r.id ?? '?'}`,
+        `not a well-formed ${r.resourceType}: ${(error as Error).message}`,
+      );
     }
-    readAnnotations(l, ctx);
-    readNarrative(l, ctx);
   }
   commitLatest(results, ctx);
 
@@ -144,6 +123,44 @@ export function fhirToCaseInput(body: unknown, options: FhirToCaseOptions): Fhir
     sourceOf: sourceLookup(ctx.sources),
     patientReference: patient.reference,
   };
+}
+
+type Setters = Parameters<typeof readObservation>[2];
+type Results = Array<ObservationRead & { readonly located: Located }>;
+
+function readResource(l: Located, ctx: ReadContext, setters: Setters, results: Results): void {
+  const r = l.resource;
+  switch (r.resourceType) {
+    case 'Condition':
+      readCondition(l as Located<Condition>, ctx);
+      break;
+    case 'Observation': {
+      const read = readObservation(l as Located<Observation>, ctx, setters);
+      if (read !== undefined) results.push({ ...read, located: l });
+      break;
+    }
+    case 'MedicationRequest':
+      readMedicationRequest(l as Located<MedicationRequest>, ctx);
+      break;
+    case 'MedicationStatement':
+      readMedicationStatement(l as Located<MedicationStatement>, ctx);
+      break;
+    case 'DocumentReference':
+      readDocumentReference(l as Located<DocumentReference>, ctx);
+      return;
+    case 'Composition':
+      readComposition(l as Located<Composition>, ctx);
+      return;
+    default:
+      ctx.skip(
+        l.path,
+        `${r.resourceType}/${r.id ?? '?'}`,
+        `resource type ${r.resourceType} is not read by Paraneo`,
+      );
+      return;
+  }
+  readAnnotations(l, ctx);
+  readNarrative(l, ctx);
 }
 
 /** One result per test: the latest as of asOf (undated results count as oldest); the others are listed, not used. */
