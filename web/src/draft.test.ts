@@ -23,6 +23,19 @@ describe('draft ⇄ case', () => {
     });
   });
 
+  it('sends negative tumour searches as the case screening list and loads them back', () => {
+    const withSearch = {
+      ...example,
+      screening: [{ test: 'CT chest', date: '2025-12-01', result: 'negative' }],
+    };
+    const { draft } = draftFromCase(withSearch, '2000-01-01');
+    const { input, issues, fieldOf } = buildCase(draft);
+    expect(issues).toEqual([]);
+    expect(input.screening).toEqual([{ test: 'CT chest', date: '2025-12-01', result: 'negative' }]);
+    expect(fieldOf.get('screening.0')).toBe(fieldOf.get('negativeSearches.0'));
+    expect((input.meta as Record<string, unknown> | undefined)?.negativeTumourSearches).toBeUndefined();
+  });
+
   it('keeps what was typed where a number belongs and names the field', () => {
     const draft = emptyDraft('2026-01-15');
     draft.patient.age = '5O';

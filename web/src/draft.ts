@@ -219,16 +219,20 @@ export function buildCase(draft: Draft): Built {
   });
   set(input, 'followUpMonths', number(draft.followUpMonths, 'followUpMonths', 'case-followUpMonths'));
 
-  // Negative tumour searches have no field in the case contract yet: they travel in meta, shown as not used.
+  // Negative tumour searches are the case's screening list: the plan counts repeats from them.
   const searches = rows('negativeSearches', (row, path) => {
     const s: Record<string, unknown> = { result: 'negative' };
-    set(s, 'test', v(row, 'test', path));
-    set(s, 'date', v(row, 'date', path));
+    set(s, 'test', v(row, 'test', path.replace('negativeSearches', 'screening')));
+    set(s, 'date', v(row, 'date', path.replace('negativeSearches', 'screening')));
     return s;
   });
+  for (const i of searches.keys()) {
+    const row = fieldOf.get(`negativeSearches.${i}`);
+    if (row !== undefined) fieldOf.set(`screening.${i}`, row);
+  }
+  if (searches.length > 0) input.screening = searches;
   const meta: Record<string, unknown> = { ...(draft.meta ?? {}) };
   delete meta.negativeTumourSearches;
-  if (searches.length > 0) meta.negativeTumourSearches = searches;
   if (Object.keys(meta).length > 0) input.meta = meta;
   return { input, fieldOf, issues };
 }
@@ -318,7 +322,8 @@ export function draftFromCase(json: unknown, fallbackAsOf: string): { draft: Dra
   rows('medications', array(c.medications), med);
   rows('plan', array(c.plan), med);
   rows('remedies', array(c.remedies), (o) => ({ name: str(o.name), dose: str(o.dose) }));
-  rows('negativeSearches', array(draft.meta?.negativeTumourSearches), (o) => ({
+  const negative = array(c.screening).filter((x) => record(x).result === 'negative');
+  rows('negativeSearches', [...negative, ...array(draft.meta?.negativeTumourSearches)], (o) => ({
     test: str(o.test),
     date: str(o.date),
   }));

@@ -24,15 +24,7 @@ const loadStatus = h('p', { id: 'load-status', class: 'status', role: 'status' }
 const report = h('div', { id: 'report-body' });
 
 function notUsed(): NotUsed[] {
-  const searches = draft.lists.negativeSearches.filter((r) => (r.values.test ?? '').trim() !== '');
-  return [
-    ...loadNotes,
-    ...searches.map((r) => ({
-      what: `negative search: ${r.values.test}${r.values.date ? ` (${r.values.date})` : ''}`,
-      reason:
-        'saved with the case; the engine has no field for negative tumour searches yet, so screening dates count from the assessment date',
-    })),
-  ];
+  return loadNotes;
 }
 
 function showAssessment(a: Assessment): void {
