@@ -1,6 +1,7 @@
 // Draft MedicationRequests from the hook context as proposed medications for the case plan. Anything that cannot be
 // read (another resource type, no drug name or RxNorm code, a dose unit the case does not take) is named, not dropped.
 import type { CaseInput } from '../case/schema.js';
+import { DOSE_UNITS } from '../fhir/medications.js';
 import type { Resource } from './prefetch.js';
 
 type MedicationInput = NonNullable<CaseInput['plan']>[number];
@@ -8,22 +9,7 @@ type Unit = NonNullable<MedicationInput['unit']>;
 
 const RXNORM = 'http://www.nlm.nih.gov/research/umls/rxnorm';
 
-// UCUM codes (and the plain spellings EHRs send in `unit`) for the units the case accepts.
-const UNITS: Record<string, Unit> = {
-  mg: 'mg',
-  g: 'g',
-  ug: 'mcg',
-  mcg: 'mcg',
-  '[iU]': 'IU',
-  '[IU]': 'IU',
-  IU: 'IU',
-  mL: 'mL',
-  ml: 'mL',
-  'mg/kg': 'mg/kg',
-  'mg/m2': 'mg/m2',
-  'mg/m^2': 'mg/m2',
-  'g/kg': 'g/kg',
-};
+const UNITS: Readonly<Record<string, Unit>> = DOSE_UNITS;
 
 const PERIOD_PER_DAY: Record<string, number> = { h: 24, d: 1, wk: 1 / 7 };
 

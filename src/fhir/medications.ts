@@ -15,7 +15,8 @@ import type { Located } from './resources.js';
 
 type MedicationInput = NonNullable<CaseInput['medications']>[number];
 
-const DOSE_UNITS: Readonly<Record<string, NonNullable<MedicationInput['unit']>>> = {
+/** UCUM codes (and the plain spellings EHRs send in `unit`) for the dose units the case accepts. */
+export const DOSE_UNITS: Readonly<Record<string, NonNullable<MedicationInput['unit']>>> = {
   mg: 'mg',
   g: 'g',
   ug: 'mcg',
