@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseInput } from '../case/schema.js';
 import type { Citation } from '../engine/assessment.js';
-import type { DoseCheck } from '../engine/treatment/index.js';
+import type { DoseCheck, SafetyFlag } from '../engine/treatment/index.js';
 import type { Card, Coding } from './schemas.js';
 
 export const NOT_A_DIAGNOSIS = '**Decision support, not a diagnosis.**';
@@ -107,6 +107,26 @@ export const percent = (p: number): string => `${Math.round(p * 100)}%`;
  * Finish a card: the disclaimer leads the detail, the summary is cut to length, and the card and its suggestions get
  * uuids from their content.
  */
+/** A safety flag's card summary, e.g. "Major interaction: carbamazepine + clarithromycin". */
+export function flagSummary(f: SafetyFlag): string {
+  const severity =
+    f.severity === 'contraindicated'
+      ? 'Contraindicated'
+      : `${f.severity[0]?.toUpperCase()}${f.severity.slice(1)}`;
+  return `${severity} ${f.kind.replace('-', ' ')}: ${f.between.join(' + ')}`;
+}
+
+/** A safety flag's card detail: what it is, what to do, and its sources. */
+export function flagDetail(f: SafetyFlag): string {
+  return [
+    '',
+    f.text,
+    ...(f.management ? ['', `What to do: ${f.management}`] : []),
+    '',
+    `Sources: ${citationsMd(f.citations)}.`,
+  ].join('\n');
+}
+
 export function finishCard(card: Omit<Card, 'uuid'>): Card {
   const draft = {
     ...card,

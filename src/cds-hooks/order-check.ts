@@ -10,6 +10,8 @@ import {
   caseLink,
   citationsMd,
   finishCard,
+  flagDetail,
+  flagSummary,
   overdoseSummary,
   overrideReasons,
   sourceOf,
@@ -75,15 +77,9 @@ export function orderCards(check: OrderCheckInput, index: KnowledgeIndex, settin
     const drafts = involved.length > 0 ? involved.map(([, d]) => d) : [...draftOf.values()];
     cards.push(
       finishCard({
-        summary: `${f.severity === 'contraindicated' ? 'Contraindicated' : `${f.severity[0]?.toUpperCase()}${f.severity.slice(1)}`} ${f.kind.replace('-', ' ')}: ${f.between.join(' + ')}`,
+        summary: flagSummary(f),
         indicator: INDICATOR[f.severity],
-        detail: [
-          '',
-          f.text,
-          ...(f.management ? ['', `What to do: ${f.management}`] : []),
-          '',
-          `Sources: ${citationsMd(f.citations)}.`,
-        ].join('\n'),
+        detail: flagDetail(f),
         source: sourceOf(settings, 'order-check'),
         suggestions: removeSuggestion(drafts, names),
         selectionBehavior: 'at-most-one',

@@ -8,6 +8,8 @@ import {
   caseLink,
   citationsMd,
   finishCard,
+  flagDetail,
+  flagSummary,
   overdoseSummary,
   overrideReasons,
   percent,
@@ -189,15 +191,9 @@ export function safetyCards(a: Assessment, input: CaseInput, settings: CardSetti
   ))
     cards.push(
       finishCard({
-        summary: `${f.severity === 'contraindicated' ? 'Contraindicated' : 'Major'} ${f.kind.replace('-', ' ')}: ${f.between.join(' + ')}`,
+        summary: flagSummary(f),
         indicator: f.severity === 'contraindicated' ? 'critical' : 'warning',
-        detail: [
-          '',
-          f.text,
-          ...(f.management ? ['', `What to do: ${f.management}`] : []),
-          '',
-          `Sources: ${citationsMd(f.citations)}.`,
-        ].join('\n'),
+        detail: flagDetail(f),
         source: sourceOf(settings, 'safety'),
         overrideReasons: overrideReasons(settings),
         links,
