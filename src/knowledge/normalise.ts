@@ -11,16 +11,21 @@ const GREEK: Readonly<Record<string, string>> = {
 
 /** Lower-case, fold accents and Greek letters, turn punctuation into spaces and collapse white space. */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[αβγδκλ]/g, (ch) => ` ${GREEK[ch] ?? ch} `)
+  // Most chart text is ASCII: it needs no accent or Greek folding (the case parser normalises every clause of every note).
+  const folded = !NON_ASCII.test(text)
+    ? text.toLowerCase()
+    : text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[αβγδκλ]/g, (ch) => ` ${GREEK[ch] ?? ch} `);
+  return folded
     .replace(/['’]s\b/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
-    .trim()
-    .replace(/\s+/g, ' ');
+    .trim();
 }
+
+const NON_ASCII = /[^\x20-\x7e\t\n\r]/;
 
 const ANTIBODY_NOISE = new Set([
   'anti',

@@ -26,3 +26,8 @@ export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
 
 /** The most tokens any abbreviation above has. */
 export const ABBREVIATION_MAX_TOKENS = 3;
+
+/** First tokens of the abbreviations: a word that starts none is passed without trying each length. */
+export const ABBREVIATION_STARTS: ReadonlySet<string> = new Set(
+  [...ABBREVIATIONS.keys()].map((k) => k.split(' ')[0] ?? ''),
+);

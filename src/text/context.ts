@@ -122,7 +122,25 @@ const TERMINATORS: ReadonlySet<string> = new Set([
 const PRE_SCOPE = 8;
 const POST_SCOPE = 3;
 
-function triggerAt(words: readonly string[], at: number, list: readonly Trigger[]): Trigger | undefined {
+/** Triggers by their first word, in list order (so the same one wins), so a word starting none is passed at once. */
+function byFirstWord(list: readonly Trigger[]): ReadonlyMap<string, readonly Trigger[]> {
+  const map = new Map<string, Trigger[]>();
+  for (const t of list) {
+    const first = t.words[0] ?? '';
+    map.set(first, [...(map.get(first) ?? []), t]);
+  }
+  return map;
+}
+const PRE_BY_FIRST = byFirstWord(PRE);
+const POST_BY_FIRST = byFirstWord(POST);
+
+function triggerAt(
+  words: readonly string[],
+  at: number,
+  byFirst: ReadonlyMap<string, readonly Trigger[]>,
+): Trigger | undefined {
+  const list = byFirst.get(words[at] ?? '');
+  if (list === undefined) return undefined;
   for (const t of list) {
     let hit = true;
     for (let k = 0; k < t.words.length; k++)
@@ -139,7 +157,7 @@ function triggerAt(words: readonly string[], at: number, list: readonly Trigger[
 export function preTriggerStatus(words: readonly string[]): FindingStatus[] {
   const status: FindingStatus[] = words.map(() => 'present');
   for (let i = 0; i < words.length; i++) {
-    const t = triggerAt(words, i, PRE);
+    const t = triggerAt(words, i, PRE_BY_FIRST);
     if (t === undefined) continue;
     const from = i + t.words.length;
     for (let j = from; j < Math.min(words.length, from + PRE_SCOPE); j++) {
@@ -157,7 +175,7 @@ export function postTriggerStatus(words: readonly string[], end: number): Findin
   if (words[end] === QUESTION_TOKEN) return 'uncertain';
   for (let k = end; k < Math.min(words.length, end + POST_SCOPE); k++) {
     // A trigger is tried before the terminator check, so "has resolved" is read although "has" ends a scope.
-    const t = triggerAt(words, k, POST);
+    const t = triggerAt(words, k, POST_BY_FIRST);
     if (t !== undefined) return t.status;
     if (TERMINATORS.has(words[k] ?? '')) return undefined;
   }

@@ -2,7 +2,7 @@
 // word order free inside a short window and the longest match winning, and NegEx-style context (see context.ts).
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { normaliseText } from '../knowledge/normalise.js';
-import { ABBREVIATION_MAX_TOKENS, ABBREVIATIONS } from './abbreviations.js';
+import { ABBREVIATION_MAX_TOKENS, ABBREVIATION_STARTS, ABBREVIATIONS } from './abbreviations.js';
 import { type FindingStatus, findingStatus, preTriggerStatus, QUESTION_TOKEN } from './context.js';
 import { type PhraseDictionary, phraseDictionary } from './phrase-dictionary.js';
 import { STOP_WORDS } from './word-forms.js';
@@ -45,6 +45,10 @@ export function clauseWords(clause: string): string[] {
   let i = 0;
   while (i < raw.length) {
     let expanded = false;
+    if (!ABBREVIATION_STARTS.has(raw[i] ?? '')) {
+      out.push(raw[i++] ?? '');
+      continue;
+    }
     for (let n = Math.min(ABBREVIATION_MAX_TOKENS, raw.length - i); n >= 1; n--) {
       const full = ABBREVIATIONS.get(raw.slice(i, i + n).join(' '));
       if (full === undefined) continue;
@@ -75,9 +79,37 @@ function contentWords(words: readonly string[], dict: PhraseDictionary): Content
 }
 
 /** The term a window of content words names, in order first, then as a word set. */
-function lookup(window: readonly Content[], dict: PhraseDictionary): string | undefined {
-  const forms = window.map((c) => c.form);
+function lookup(
+  content: readonly Content[],
+  i: number,
+  n: number,
+  dict: PhraseDictionary,
+): string | undefined {
+  if (n === 1) {
+    const form = (content[i] as Content).form;
+    return dict.ordered.get(form) ?? dict.bag.get(form);
+  }
+  const forms: string[] = [];
+  for (let k = i; k < i + n; k++) forms.push((content[k] as Content).form);
   return dict.ordered.get(forms.join(' ')) ?? dict.bag.get(forms.sort().join(' '));
+}
+
+/**
+ * The longest window from `i` that some phrase could match: every word must belong to a phrase that long, and every two
+ * words must share a phrase. Exact pruning (a longer window holds the failing word or pair too); it skips most lookups,
+ * which were most of the time of reading a case's notes.
+ */
+function longestPossible(content: readonly Content[], i: number, dict: PhraseDictionary): number {
+  const end = Math.min(i + dict.maxWords, content.length);
+  let shortest = Number.POSITIVE_INFINITY;
+  for (let j = i; j < end; j++) {
+    const form = (content[j] as Content).form;
+    shortest = Math.min(shortest, dict.longestWith.get(form) ?? 0);
+    if (shortest < j - i + 1) return j - i;
+    const with_ = dict.partners.get(form);
+    for (let k = i; k < j; k++) if (with_?.has((content[k] as Content).form) !== true) return j - i;
+  }
+  return end - i;
 }
 
 /**
@@ -101,7 +133,8 @@ export function extractFindings(text: string, index: KnowledgeIndex): TextMatch[
     let i = 0;
     while (i < content.length) {
       let taken = 0;
-      for (let n = Math.min(dict.maxWords, content.length - i); n >= 1; n--) {
+      const longest = longestPossible(content, i, dict);
+      for (let n = longest; n >= 1; n--) {
         const first = content[i];
         const last = content[i + n - 1];
         if (first === undefined || last === undefined) continue;
@@ -109,7 +142,7 @@ export function extractFindings(text: string, index: KnowledgeIndex): TextMatch[
         let between = 0;
         for (let k = first.at + 1; k < last.at; k++) if (!STOP_WORDS.has(words[k] ?? '')) between++;
         if (between - Math.max(n - 2, 0) > MAX_GAP) continue;
-        const hpo = lookup(content.slice(i, i + n), dict);
+        const hpo = lookup(content, i, n, dict);
         if (hpo === undefined) continue;
         const status = findingStatus(words, pre, first.at, last.at);
         if (!seen.has(hpo))

@@ -13,6 +13,10 @@ export interface PhraseDictionary {
   readonly vocabulary: ReadonlySet<string>;
   /** The most content words a phrase has (capped). */
   readonly maxWords: number;
+  /** For each form, the most words of a phrase holding it: a window longer than that cannot match. */
+  readonly longestWith: ReadonlyMap<string, number>;
+  /** For each form, the forms it shares some phrase with: a window holding two words no phrase shares cannot match. */
+  readonly partners: ReadonlyMap<string, ReadonlySet<string>>;
   /** Canonical form of each normalised word, memoised. */
   form(word: string): string;
 }
@@ -63,6 +67,8 @@ function buildDictionary(index: KnowledgeIndex): PhraseDictionary {
   const ordered = new Map<string, string>();
   const bag = new Map<string, string>();
   const vocabulary = new Set<string>();
+  const longestWith = new Map<string, number>();
+  const partners = new Map<string, Set<string>>();
   let maxWords = 1;
   const used = index.findingByHpo;
   // Knowledge synonyms first, then HPO labels, synonyms and layperson phrases (in that order, first one kept), except
@@ -70,7 +76,13 @@ function buildDictionary(index: KnowledgeIndex): PhraseDictionary {
   const add = (phrase: string, id: string): void => {
     const forms = phraseForms(phrase, form);
     if (forms.length === 0 || forms.length > MAX_PHRASE_WORDS) return;
-    for (const f of forms) vocabulary.add(f);
+    for (const f of forms) {
+      vocabulary.add(f);
+      if ((longestWith.get(f) ?? 0) < forms.length) longestWith.set(f, forms.length);
+      const set = partners.get(f) ?? new Set<string>();
+      partners.set(f, set);
+      for (const g of forms) set.add(g);
+    }
     maxWords = Math.max(maxWords, forms.length);
     const inOrder = forms.join(' ');
     const asSet = [...forms].sort().join(' ');
@@ -86,7 +98,7 @@ function buildDictionary(index: KnowledgeIndex): PhraseDictionary {
   for (const [phrase, id] of index.kb.hpo.phrases)
     if ((used.has(id) || index.ancestors(id).has(PHENOTYPIC_ABNORMALITY)) && !namesUnreadWord(phrase))
       add(phrase, id);
-  return { ordered, bag, vocabulary, maxWords, form };
+  return { ordered, bag, vocabulary, maxWords, longestWith, partners, form };
 }
 
 const DICTIONARY = derivedKey<PhraseDictionary>('text.phraseDictionary');
