@@ -1,5 +1,6 @@
 // The server under test for `npm run bench:http`, in its own process so the load generator does not share its core.
 import { buildServer } from '../src/http/server.js';
+import { warmUp } from '../src/http/warm-up.js';
 import { buildKnowledgeIndex } from '../src/knowledge/index.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { knowledgePaths } from '../src/knowledge/paths.js';
@@ -7,8 +8,10 @@ import { knowledgePaths } from '../src/knowledge/paths.js';
 const { knowledgeDir, vocabDir } = knowledgePaths();
 const { kb } = loadKnowledge(knowledgeDir, vocabDir);
 if (kb === undefined) throw new Error('knowledge base has problems; run npm run kb:check');
+const index = buildKnowledgeIndex(kb);
+warmUp(index); // as `paraneo serve` does
 const app = await buildServer({
-  index: buildKnowledgeIndex(kb),
+  index,
   version: 'bench',
   publicBaseUrl: 'http://127.0.0.1:0',
   cdsAuth: { disabled: true },

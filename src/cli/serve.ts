@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CdsAuthConfig, TrustedIssuer } from '../cds-hooks/plugin.js';
 import { buildServer } from '../http/server.js';
+import { warmUp } from '../http/warm-up.js';
 import { knowledgePaths } from '../knowledge/paths.js';
 import type { Storage } from '../storage/types.js';
 import { EXIT, type Io, loadIndex } from './main.js';
@@ -104,6 +105,7 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
   const webRoot = join(dirname(knowledgePaths().knowledgeDir), 'dist', 'web');
   const hasPage = existsSync(join(webRoot, 'index.html'));
   if (!hasPage) io.stderr('paraneo serve: the web page is not built (npm run build); serving the API only\n');
+  warmUp(index);
   const app = await buildServer({
     index,
     version,
