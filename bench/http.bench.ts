@@ -4,11 +4,13 @@
 // the issue's target (p99 < 50 ms). The server runs in a child process, so it has a core of its own.
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { prefetchFromBundle } from '../src/cds-hooks/prefetch-from-bundle.js';
 import { caseInputToFhirBundle } from '../src/fhir/index.js';
+import { defaultThreads } from '../src/http/compute-pool.js';
 import { knowledgePaths } from '../src/knowledge/paths.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
@@ -37,10 +39,15 @@ const hookBodies = bodies.flatMap((text, i) => {
   ];
 });
 
-const child = fork(join(dirname(fileURLToPath(import.meta.url)), 'http-server.js'));
-const base = await new Promise<string>((resolve) =>
-  child.once('message', (m) => resolve((m as { url: string }).url)),
-);
+/** Start the server under test with this many assessing threads (0: the server's own thread). */
+async function startServer(threads: number): Promise<{ base: string; stop: () => void }> {
+  const child = fork(join(dirname(fileURLToPath(import.meta.url)), 'http-server.js'), [String(threads)]);
+  const base = await new Promise<string>((resolve) =>
+    child.once('message', (m) => resolve((m as { url: string }).url)),
+  );
+  return { base, stop: () => child.disconnect() };
+}
+let base = '';
 
 type Request = NonNullable<autocannon.Options['requests']>[number];
 const json = { 'content-type': 'application/json' };
@@ -76,7 +83,14 @@ const row = (name: string, c: number, r: autocannon.Result, baseline?: autocanno
       : `  ratio to /health ${(r.requests.average / baseline.requests.average).toFixed(3)}`
   }`;
 
-console.log(`bench:http — ${bodies.length} example cases, ${SECONDS} s per run, loopback`);
+// As `paraneo serve` runs by default, and with everything on the server's thread for comparison.
+const THREADS = Number(process.env.BENCH_THREADS ?? defaultThreads());
+console.log(
+  `bench:http — ${bodies.length} example cases, ${SECONDS} s per run, loopback, ${availableParallelism()} cores`,
+);
+const pooled = await startServer(THREADS);
+base = pooled.base;
+console.log(`server assessing on ${THREADS} worker thread(s) (paraneo serve's default here)`);
 for (const c of CONCURRENCY) {
   const health = await run(routes['GET /health'] ?? [], c);
   console.log(row('GET /health', c, health));
@@ -85,10 +99,24 @@ for (const c of CONCURRENCY) {
     console.log(row(name, c, await run(requests, c), health));
   }
 }
-for (const name of ['POST /assess', 'POST patient-view']) {
-  const fixed = await run(routes[name] ?? [], 50, 500);
+const fixedRuns = async (label: string) => {
+  const p99: Record<string, number> = {};
+  for (const name of ['POST /assess', 'POST patient-view']) {
+    const fixed = await run(routes[name] ?? [], 50, 500);
+    p99[name] = fixed.latency.p99;
+    console.log(
+      `${label} ${name} at 500 req/s: achieved ${fixed.requests.average.toFixed(0)} req/s, p99 ${fixed.latency.p99} ms (target < 50 ms: ${fixed.latency.p99 < 50 ? 'met' : 'NOT met'})`,
+    );
+  }
+  return p99;
+};
+const withThreads = await fixedRuns(`[${THREADS} thread(s)]`);
+pooled.stop();
+const single = await startServer(0);
+base = single.base;
+const onServerThread = await fixedRuns('[server thread]');
+single.stop();
+for (const name of Object.keys(withThreads))
   console.log(
-    `${name} at 500 req/s: achieved ${fixed.requests.average.toFixed(0)} req/s, p99 ${fixed.latency.p99} ms (target < 50 ms: ${fixed.latency.p99 < 50 ? 'met' : 'NOT met'})`,
+    `${name}: p99 at 500 req/s, worker threads / server thread: ${((withThreads[name] ?? 0) / (onServerThread[name] ?? 1)).toFixed(2)}`,
   );
-}
-child.disconnect();

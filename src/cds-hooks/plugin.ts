@@ -5,19 +5,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { CaseIssue } from '../case/schema.js';
 import { fhirToCaseInput } from '../fhir/index.js';
+import { type Compute, inProcessCompute } from '../http/compute.js';
 import { problem } from '../http/problems.js';
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { type CardSettings, finishCard, sourceOf } from './cards.js';
-import { caseFromChart, type ReadFhir } from './chart.js';
+import type { ReadFhir } from './chart.js';
 import { discovery, prefetchTemplates } from './discovery.js';
 import { type FeedbackStore, memoryFeedbackStore } from './feedback.js';
 import { createVerifier } from './jwt.js';
-import { orderSelect } from './order-select.js';
-import { orderSign } from './order-sign.js';
-import { patientView } from './patient-view.js';
 import { gatherResources, type Missing } from './prefetch.js';
 import { type Card, FeedbackRequestSchema, HookRequestSchema, type HookResponse } from './schemas.js';
-import type { HookService } from './service.js';
+import { SERVICES } from './services.js';
 
 export interface TrustedIssuer {
   readonly iss: string;
@@ -38,6 +36,8 @@ export interface CdsHooksOptions {
   readonly auth: CdsAuthConfig;
   /** FHIR resources → native case input; the FHIR face's reader unless a test gives another. */
   readonly readFhir?: ReadFhir;
+  /** Where the chart is read and the cards drawn (a worker pool in `paraneo serve`); by default on this thread. */
+  readonly compute?: Compute;
   /** Today (YYYY-MM-DD) at the adapter: the case's asOf is the day the request arrives. */
   readonly today?: () => string;
   /** Base URLs of the FHIR servers missing prefetch may be fetched from; none: never fetch. */
@@ -48,9 +48,6 @@ export interface CdsHooksOptions {
   /** Seconds since the epoch, for token checks; injectable for tests. */
   readonly now?: () => number;
 }
-
-// biome-ignore lint/suspicious/noExplicitAny: services differ in their context type; each validates its own.
-const SERVICES: ReadonlyArray<HookService<any>> = [patientView, orderSelect, orderSign];
 
 const isoToday = () => new Date().toISOString().slice(0, 10);
 
@@ -87,7 +84,7 @@ export async function cdsHooksPlugin(app: FastifyInstance, options: CdsHooksOpti
   const { index, auth } = options;
   const base = options.publicBaseUrl.replace(/\/+$/, '');
   const settings: CardSettings = { publicBaseUrl: base, knowledgeVersion: index.kb.version.knowledgeVersion };
-  const readFhir = options.readFhir ?? fhirToCaseInput;
+  const compute = options.compute ?? inProcessCompute(index, options.readFhir ?? fhirToCaseInput);
   const today = options.today ?? isoToday;
   const store = options.feedbackStore ?? memoryFeedbackStore();
   const templates = prefetchTemplates(index);
@@ -162,22 +159,22 @@ export async function cdsHooksPlugin(app: FastifyInstance, options: CdsHooksOpti
       return reply
         .code(412)
         .send(problem('precondition failed', [{ path: 'prefetch.patient', message: precondition }]));
-    const drafts = service.drafts(context.data);
-    const chart = caseFromChart(
-      gathered.resources,
-      today(),
-      readFhir,
-      index,
-      drafts.drafts.map((d) => d.input),
-    );
-    if (!chart.ok && chart.error !== undefined) request.log.error({ err: chart.error }, 'FHIR reader failed');
-    const cards: Card[] = chart.ok
-      ? service.cards({ context: context.data, chart, drafts, index, settings })
+    const drawn = await compute({
+      kind: 'cds-cards',
+      serviceId: service.id,
+      context: context.data,
+      resources: gathered.resources,
+      asOf: today(),
+      settings,
+    });
+    if (!drawn.ok && drawn.error !== undefined) request.log.error({ err: drawn.error }, 'FHIR reader failed');
+    const cards: Card[] = drawn.ok
+      ? drawn.cards
       : [
           infoCard(
             settings,
             'Paraneo could not read the chart, so it has not checked this patient',
-            chart.problems,
+            drawn.problems,
           ),
         ];
     if (gathered.missing.length > 0)
@@ -191,7 +188,7 @@ export async function cdsHooksPlugin(app: FastifyInstance, options: CdsHooksOpti
     const response: HookResponse = {
       cards,
       extension: {
-        'org.paraneo.unrecognised': chart.ok ? chart.case.unrecognised : [],
+        'org.paraneo.unrecognised': drawn.ok ? drawn.unrecognised : [],
         'org.paraneo.missingPrefetch': gathered.missing,
         'org.paraneo.fetchedPrefetch': gathered.fetched,
       },

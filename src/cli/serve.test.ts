@@ -23,6 +23,8 @@ describe('paraneo serve', () => {
   it('refuses a bad port and a bad issuers file, naming the option', async () => {
     const io = memoryIo({ 'issuers.json': '[{"jwksUrl":"not a url"}]' });
     expect(await startServe(['--port', 'eighty'], io, '0')).toBe(2);
+    expect(await startServe(['--threads', 'many'], io, '0')).toBe(2);
+    expect(io.err.join('')).toMatch(/--threads must be an integer from 0 to 64, not "many"/);
     expect(await startServe(['--cds-issuers', 'issuers.json'], io, '0')).toBe(2);
     expect(io.err.join('')).toMatch(/--port must be an integer/);
     expect(io.err.join('')).toMatch(/--cds-issuers: 0\.iss/);
@@ -41,10 +43,25 @@ describe('paraneo serve', () => {
       expect(res.status).toBe(200);
       expect(((await res.json()) as { status: string }).status).toBe('ok');
       expect(io.err.join('')).toMatch(/WARNING: --no-auth/);
+      expect(io.err.join('')).toMatch(/assessing on \d+ worker thread/);
+      // The assessing routes answer through the worker threads.
+      const sample = await fetch(`${started.url}/assess`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          asOf: '2026-01-15',
+          patient: { age: 60, sex: 'male' },
+          findings: [{ hpo: 'HP:0001251' }],
+        }),
+      });
+      expect(sample.status).toBe(200);
+      expect(((await sample.json()) as { pnsVerdict: string }).pnsVerdict).toMatch(
+        /likely|possible|unlikely/,
+      );
     } finally {
       await started.app.close();
     }
-  });
+  }, 180_000); // the worker thread loads the knowledge itself
 
   it('the installed command stops cleanly on SIGTERM', async () => {
     const bin = fileURLToPath(new URL('../../bin/paraneo.js', import.meta.url));
@@ -65,5 +82,5 @@ describe('paraneo serve', () => {
     child.kill('SIGTERM');
     expect(await code).toBe(0);
     expect(stderr).toContain('closing');
-  }, 90_000); // the spawned server loads the knowledge itself: about 5 s on a quiet machine, over 20 s on a loaded one
+  }, 180_000); // the spawned server and its worker thread load the knowledge: about 10 s quiet, over 40 s loaded
 });

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CdsAuthConfig, TrustedIssuer } from '../cds-hooks/plugin.js';
+import { type ComputePool, defaultThreads, startComputePool } from '../http/compute-pool.js';
 import { buildServer } from '../http/server.js';
 import { warmUp } from '../http/warm-up.js';
 import { knowledgePaths } from '../knowledge/paths.js';
@@ -26,6 +27,8 @@ export const SERVE_HELP = `paraneo serve [--port N] [--host H] [--public-url URL
   --cds-issuers  JSON file: [{ "iss": "...", "jwksUrl": "...", "allowedJku": ["..."] }], the EHRs trusted to call CDS Hooks
   --no-auth      development only: accept CDS Hooks calls without a token
   --cds-fhir-servers  comma-separated FHIR base URLs CDS Hooks may query for missing prefetch (default: none, never fetch)
+  --threads N    worker threads that assess (default: one fewer than the cores, at least 1; 0 assesses on the
+                 server's own thread)
   --store        serve the follow-up routes (/followup/due, /patients/:id/assessments) over the storage, and keep
                  CDS Hooks feedback there: PostgreSQL when DATABASE_URL is set, else PGlite in $PARANEO_DATA_DIR
 `;
@@ -49,6 +52,7 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
         'no-auth': { type: 'boolean' },
         'cds-fhir-servers': { type: 'string' },
         store: { type: 'boolean' },
+        threads: { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -58,6 +62,11 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
   const port = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.stderr(`paraneo serve: --port must be an integer from 0 to 65535, not "${values.port}"\n`);
+    return EXIT.invalidInput;
+  }
+  const threads = values.threads === undefined ? defaultThreads() : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 0 || threads > 64) {
+    io.stderr(`paraneo serve: --threads must be an integer from 0 to 64, not "${values.threads}"\n`);
     return EXIT.invalidInput;
   }
   const host = String(values.host);
@@ -106,6 +115,15 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
   const hasPage = existsSync(join(webRoot, 'index.html'));
   if (!hasPage) io.stderr('paraneo serve: the web page is not built (npm run build); serving the API only\n');
   warmUp(index);
+  let pool: ComputePool | undefined;
+  if (threads > 0)
+    try {
+      pool = await startComputePool(threads, index.kb.version.knowledgeVersion);
+    } catch (error) {
+      await storage?.close();
+      io.stderr(`paraneo serve: cannot start the assessing threads: ${(error as Error).message}\n`);
+      return EXIT.internal;
+    }
   const app = await buildServer({
     index,
     version,
@@ -114,7 +132,12 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
     cdsFhirServers,
     ...(storage ? { storage } : {}),
     ...(hasPage ? { webRoot } : {}),
+    ...(pool ? { compute: pool.compute } : {}),
   });
+  if (pool !== undefined) {
+    const started = pool;
+    app.addHook('onClose', () => started.close());
+  }
   if (storage !== undefined) {
     const opened = storage;
     app.addHook('onClose', () => opened.close());
@@ -126,7 +149,9 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
     );
   else if (cdsAuth.trustedIssuers.length === 0)
     io.stderr('paraneo serve: no --cds-issuers given: every CDS Hooks call will be refused (401).\n');
-  io.stderr(`paraneo serve: listening on ${url} (decision support, not a diagnosis)\n`);
+  io.stderr(
+    `paraneo serve: listening on ${url} (assessing on ${pool ? `${pool.threads} worker thread(s)` : 'the server thread'}; decision support, not a diagnosis)\n`,
+  );
   return { app, url };
 }
 

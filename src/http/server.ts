@@ -7,6 +7,7 @@ import { feedbackStoreFor } from '../storage/feedback-store.js';
 import { followupOpenApiPaths, followupRoutes } from '../storage/http-routes.js';
 import type { Storage } from '../storage/types.js';
 import { assessRoutes } from './assess-routes.js';
+import { type Compute, inProcessCompute } from './compute.js';
 import { buildFindingSearch } from './findings-search.js';
 import { knowledgeRoutes } from './knowledge-routes.js';
 import { openApiDocument } from './openapi.js';
@@ -33,6 +34,8 @@ export interface ServerOptions {
   readonly now?: () => string;
   /** Folder of the built web page (dist/web); when given, the page is served at /. */
   readonly webRoot?: string;
+  /** Where assessments run: a worker pool (compute-pool.ts) in `paraneo serve`; by default on the server's thread. */
+  readonly compute?: Compute;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -76,7 +79,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     openapi.paths = { ...(openapi.paths as Record<string, unknown>), ...followupOpenApiPaths() };
   app.get('/health', async () => ({ status: 'ok', version: options.version, knowledgeVersion }));
   app.get('/openapi.json', async () => openapi);
-  await app.register(assessRoutes, { index, today: options.today ?? isoToday });
+  const compute = options.compute ?? inProcessCompute(index);
+  await app.register(assessRoutes, { compute, today: options.today ?? isoToday });
   await app.register(knowledgeRoutes, { index, findings: buildFindingSearch(index) });
   if (options.storage !== undefined)
     await app.register(followupRoutes, {
@@ -87,6 +91,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   await app.register(cdsHooksPlugin, {
     index,
+    ...(options.compute === undefined ? {} : { compute }),
     publicBaseUrl: options.publicBaseUrl,
     auth: options.cdsAuth,
     today: options.today ?? isoToday,
