@@ -4,7 +4,7 @@ import type { KnowledgeIndex } from '../knowledge/index.js';
 import { normaliseText } from '../knowledge/normalise.js';
 import { ABBREVIATION_MAX_TOKENS, ABBREVIATION_STARTS, ABBREVIATIONS } from './abbreviations.js';
 import { type FindingStatus, findingStatus, preTriggerStatus, QUESTION_TOKEN } from './context.js';
-import { type PhraseDictionary, phraseDictionary } from './phrase-dictionary.js';
+import { type PhraseDictionary, phraseDictionary, type WordInfo } from './phrase-dictionary.js';
 import { STOP_WORDS } from './word-forms.js';
 
 export type { FindingStatus } from './context.js';
@@ -63,6 +63,7 @@ export function clauseWords(clause: string): string[] {
 }
 
 interface Content {
+  readonly info: WordInfo;
   readonly form: string;
   readonly at: number;
 }
@@ -70,10 +71,8 @@ interface Content {
 function contentWords(words: readonly string[], dict: PhraseDictionary): Content[] {
   const out: Content[] = [];
   for (let at = 0; at < words.length; at++) {
-    const word = words[at] ?? '';
-    if (STOP_WORDS.has(word)) continue;
-    const form = dict.form(word);
-    if (dict.vocabulary.has(form)) out.push({ form, at });
+    const info = dict.word(words[at] ?? '');
+    if (info !== undefined) out.push({ info, form: info.form, at });
   }
   return out;
 }
@@ -85,10 +84,7 @@ function lookup(
   n: number,
   dict: PhraseDictionary,
 ): string | undefined {
-  if (n === 1) {
-    const form = (content[i] as Content).form;
-    return dict.ordered.get(form) ?? dict.bag.get(form);
-  }
+  if (n === 1) return (content[i] as Content).info.single;
   const forms: string[] = [];
   for (let k = i; k < i + n; k++) forms.push((content[k] as Content).form);
   return dict.ordered.get(forms.join(' ')) ?? dict.bag.get(forms.sort().join(' '));
@@ -103,11 +99,10 @@ function longestPossible(content: readonly Content[], i: number, dict: PhraseDic
   const end = Math.min(i + dict.maxWords, content.length);
   let shortest = Number.POSITIVE_INFINITY;
   for (let j = i; j < end; j++) {
-    const form = (content[j] as Content).form;
-    shortest = Math.min(shortest, dict.longestWith.get(form) ?? 0);
+    const c = (content[j] as Content).info;
+    shortest = Math.min(shortest, c.longest);
     if (shortest < j - i + 1) return j - i;
-    const with_ = dict.partners.get(form);
-    for (let k = i; k < j; k++) if (with_?.has((content[k] as Content).form) !== true) return j - i;
+    for (let k = i; k < j; k++) if (!c.partners.has((content[k] as Content).form)) return j - i;
   }
   return end - i;
 }

@@ -19,7 +19,20 @@ export interface PhraseDictionary {
   readonly partners: ReadonlyMap<string, ReadonlySet<string>>;
   /** Canonical form of each normalised word, memoised. */
   form(word: string): string;
+  /** What the reader needs of a normalised word, in one lookup; undefined for a stop word or a word no phrase holds. */
+  word(word: string): WordInfo | undefined;
 }
+
+/** A content word: its form, the longest phrase holding it, the forms it shares a phrase with, the term it alone names. */
+export interface WordInfo {
+  readonly form: string;
+  readonly longest: number;
+  readonly partners: ReadonlySet<string>;
+  readonly single: string | undefined;
+}
+
+/** Words met in case text are remembered up to this many (then forgotten), so a long-running server's memory is bounded. */
+const WORD_MEMO_LIMIT = 100_000;
 
 const MAX_PHRASE_WORDS = 10;
 const PHENOTYPIC_ABNORMALITY = 'HP:0000118';
@@ -98,7 +111,25 @@ function buildDictionary(index: KnowledgeIndex): PhraseDictionary {
   for (const [phrase, id] of index.kb.hpo.phrases)
     if ((used.has(id) || index.ancestors(id).has(PHENOTYPIC_ABNORMALITY)) && !namesUnreadWord(phrase))
       add(phrase, id);
-  return { ordered, bag, vocabulary, maxWords, longestWith, partners, form };
+  const words = new Map<string, WordInfo | null>();
+  const word = (w: string): WordInfo | undefined => {
+    let info = words.get(w);
+    if (info === undefined) {
+      const f = STOP_WORDS.has(w) ? '' : form(w);
+      info = vocabulary.has(f)
+        ? {
+            form: f,
+            longest: longestWith.get(f) ?? 0,
+            partners: partners.get(f) ?? new Set(),
+            single: ordered.get(f) ?? bag.get(f),
+          }
+        : null;
+      if (words.size >= WORD_MEMO_LIMIT) words.clear();
+      words.set(w, info);
+    }
+    return info ?? undefined;
+  };
+  return { ordered, bag, vocabulary, maxWords, longestWith, partners, form, word };
 }
 
 const DICTIONARY = derivedKey<PhraseDictionary>('text.phraseDictionary');
