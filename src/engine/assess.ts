@@ -101,7 +101,11 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
   );
   // Two routes to "paraneoplastic": a fitting syndrome, or an antibody that is itself a cancer marker (noisy-OR).
   const pnsProbability = 1 - (1 - paraneoplasticMass) * (1 - antibodyCancerRoute(patientCase, index));
-  const tumours = rankTumours(patientCase, sorted, index, signs);
+  const ranked = sorted
+    .slice(0, model.listLength)
+    .map((p) => toRankedSyndrome(p, patientCase, evidence, index));
+  const coOccurring = findCoOccurring(patientCase, ranked, findings, index, signs, present);
+  const tumours = rankTumours(patientCase, sorted, index, signs, coOccurring.posteriors);
   const pnsCare = evaluatePnsCare(patientCase, sorted, index);
   const top = sorted[0];
   const deltaP =
@@ -141,9 +145,6 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
         .map((f) => `${f.label} (${f.hpo})`)
         .join(', ')}.`,
     });
-  const ranked = sorted
-    .slice(0, model.listLength)
-    .map((p) => toRankedSyndrome(p, patientCase, evidence, index));
   return {
     asOf: patientCase.asOf ?? null,
     caseId: patientCase.id ?? null,
@@ -153,7 +154,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     pnsVerdict: verdict(pnsProbability, model.verdict),
     noSyndromeProbability: round(none, 4),
     syndromes: ranked,
-    coOccurring: findCoOccurring(ranked, index),
+    coOccurring: coOccurring.coOccurring,
     tumours: tumours.tumours,
     pnsCare: pnsCare.result,
     deltaP,

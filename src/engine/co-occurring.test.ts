@@ -24,6 +24,30 @@ describe('co-occurring syndromes', () => {
     expect(a.coOccurring[0]?.weight).toBeGreaterThanOrEqual(1);
   });
 
+  it('gives LEMS its own probability from a second ranking on the unexplained incremental EMG and the positive VGCC and Hu (example 47)', () => {
+    const a = assessRaw(example('47-lems-cerebellar-vgcc-hu-sclc.json'));
+    const co = a.coOccurring[0];
+    // In the main ranking LEMS is an alternative to the cerebellar syndrome, far below it; ranked on what is left it leads.
+    expect(a.syndromes.find((s) => s.id === co?.syndromeId)?.score ?? 0).toBeLessThan(0.01);
+    expect(co?.probability).toBeGreaterThan(0.5);
+    expect(co?.probability).toBeLessThanOrEqual(1);
+    expect(co?.paraneoplasticProbability).toBeGreaterThan(0);
+    expect(co?.reason).toContain('probability');
+  });
+
+  it('ranks SCLC higher for the two syndromes together, with one cited reason from the second syndrome (example 47)', () => {
+    const a = assessRaw(example('47-lems-cerebellar-vgcc-hu-sclc.json'));
+    const sclc = a.tumours[0];
+    expect(sclc?.id).toBe('sclc');
+    // The cerebellar syndrome and the two antibodies alone give SCLC about 0.70; LEMS beside it adds its own route.
+    expect(sclc?.score).toBeGreaterThan(0.8);
+    const second = sclc?.why.filter((w) => w.reason.includes('Lambert-Eaton')) ?? [];
+    expect(second).toHaveLength(1);
+    expect(second[0]?.reason).toMatch(/^second syndrome beside the leading one: /);
+    expect(second[0]?.contribution).toBeGreaterThan(0);
+    expect(second[0]?.citations.length).toBeGreaterThan(0);
+  });
+
   it('reports nothing when the leading syndrome explains every present finding', () => {
     const a = assessRaw({
       patient: { age: 62, sex: 'female', smoking: 'current' },

@@ -91,6 +91,8 @@ interface Route {
   readonly p: SyndromePosterior | undefined;
   readonly link: SyndromeLink | undefined;
   readonly antibody: TumourReason | undefined;
+  /** True for the route of a co-occurring syndrome (its probability from the second ranking). */
+  readonly second: boolean;
 }
 
 function describeRoute(r: Route): TumourReason {
@@ -99,7 +101,7 @@ function describeRoute(r: Route): TumourReason {
   if (p === undefined || link === undefined)
     throw new Error('a tumour route comes from a syndrome or an antibody');
   return {
-    reason: `${link.name} (probability ${pct(p.posterior)}, paraneoplastic in ${pct(p.paraneoplasticProbability)}${link.tail}`,
+    reason: `${r.second ? 'second syndrome beside the leading one: ' : ''}${link.name} (probability ${pct(p.posterior)}${r.second ? ' on the findings the leading syndrome leaves unexplained' : ''}, paraneoplastic in ${pct(p.paraneoplasticProbability)}${link.tail}`,
     citations: link.citations,
     contribution: roundSignificant(r.contribution, 4),
   };
@@ -130,8 +132,11 @@ function otherReasons(
 
 /**
  * Rank tumour types: noisy-OR of the routes from each likely syndrome and each positive antibody, then the tumour's
- * demographic modifiers; a tumour impossible for the patient's sex is left out.
+ * demographic modifiers; a tumour impossible for the patient's sex is left out. A co-occurring syndrome adds its routes
+ * weighted by its own probability (in place of its route as an alternative to the leader, when that one is larger), so a
+ * tumour that could cause both rises.
  *
+ * @param second - co-occurring syndromes with their posteriors from the second ranking (see findCoOccurring)
  * @returns ranked tumours and warnings about known cancers that do not explain the picture
  */
 export function rankTumours(
@@ -139,6 +144,7 @@ export function rankTumours(
   posteriors: readonly SyndromePosterior[],
   index: KnowledgeIndex,
   signs: ReadonlyMap<string, TumourSignRatio>,
+  second: readonly SyndromePosterior[] = [],
 ): { tumours: RankedTumour[]; warnings: Warning[] } {
   const table = index.derived(TABLE, buildTable);
   const tumours = index.kb.tumours;
@@ -155,13 +161,22 @@ export function rankTumours(
       touched.push(tumour);
     } else list.push(route);
   };
-  for (const p of posteriors) {
+  const addSyndrome = (p: SyndromePosterior, isSecond: boolean) => {
     const weight = p.posterior * p.paraneoplasticProbability;
     // Routes below 0.1% cannot move a noisy-OR score visibly.
-    if (weight < MIN_ROUTE_WEIGHT) continue;
+    if (weight < MIN_ROUTE_WEIGHT) return;
     for (const link of table.bySyndrome[p.position] ?? [])
-      add(link.tumour, { contribution: weight * link.share, p, link, antibody: undefined });
+      add(link.tumour, { contribution: weight * link.share, p, link, antibody: undefined, second: isSecond });
+  };
+  const routeWeight = (p: SyndromePosterior) => p.posterior * p.paraneoplasticProbability;
+  // One route per syndrome: a co-occurring syndrome counts once, by the larger of its two weights.
+  const replaced = new Set<number>();
+  for (const s of second) {
+    const main = posteriors.find((p) => p.position === s.position);
+    if (main === undefined || routeWeight(s) > routeWeight(main)) replaced.add(s.position);
   }
+  for (const p of posteriors) if (!replaced.has(p.position)) addSyndrome(p, false);
+  for (const s of second) if (replaced.has(s.position)) addSyndrome(s, true);
   for (const a of c.antibodies) {
     if (a.result !== 'positive') continue;
     for (const link of table.byAntibody.get(a.antibodyId) ?? [])
@@ -170,6 +185,7 @@ export function rankTumours(
         p: undefined,
         link: undefined,
         antibody: link.reason,
+        second: false,
       });
   }
   const known = new Map<string, string>();

@@ -43,7 +43,10 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
     if (s.against.length > 0) lines.push('     against:');
     for (const c of s.against.slice(0, 4)) lines.push(contribution(c));
   });
-  for (const co of a.coOccurring) lines.push(`  + together with it: ${co.name} — ${co.reason}`);
+  for (const co of a.coOccurring)
+    lines.push(
+      `  + together with it: ${co.name} — ${pct(co.probability)} on the findings the leader leaves unexplained; paraneoplastic if present: ${pct(co.paraneoplasticProbability)}. ${co.reason}`,
+    );
   if (a.pnsCare !== null) {
     const p = a.pnsCare;
     lines.push('');
