@@ -16,7 +16,18 @@ try {
   if (command === 'serve' && (rest.includes('--help') || rest.includes('-h')))
     process.stdout.write(SERVE_HELP);
   else if (command === 'serve') process.exitCode = await runServe(rest, io, pkg.version);
-  else if (command === 'due' || (command === 'assess' && rest.includes('--store'))) {
+  else if (command === 'screen') {
+    const screen = await import('../dist/src/cli/screen.js');
+    if (rest.includes('--help') || rest.includes('-h')) process.stdout.write(screen.SCREEN_HELP);
+    else {
+      process.exitCode = await screen.runScreenCommand(rest, io, {
+        // Loaded only with --store, so a plain screen never loads the database drivers.
+        openStorage: async () => (await import('../dist/src/storage/open.js')).openStorage(),
+        stderr: process.stderr,
+        env: process.env,
+      });
+    }
+  } else if (command === 'due' || (command === 'assess' && rest.includes('--store'))) {
     // Loaded only here, so plain assessments never load the database drivers.
     const storage = await import('../dist/src/cli/storage-commands.js');
     if (command === 'due' && (rest.includes('--help') || rest.includes('-h')))

@@ -1,5 +1,6 @@
 // One patient's Bulk Data resources → the screening answer: flagged (with why and what to look for) or not, and why not.
 import { parseCase } from '../case/parse.js';
+import type { CaseInput } from '../case/schema.js';
 import { assess } from '../engine/assess.js';
 import type { Assessment } from '../engine/assessment.js';
 import { fhirToCaseInput } from '../fhir/read.js';
@@ -20,7 +21,13 @@ export interface FlaggedPatient {
 }
 
 export type ScreenOutcome =
-  | { readonly kind: 'flagged'; readonly flagged: FlaggedPatient; readonly assessment: Assessment }
+  | {
+      readonly kind: 'flagged';
+      readonly flagged: FlaggedPatient;
+      readonly assessment: Assessment;
+      /** The case the resources made (what storage keeps beside the assessment). */
+      readonly input: CaseInput;
+    }
   | { readonly kind: 'not-flagged'; readonly patient: string; readonly verdict: Assessment['pnsVerdict'] }
   /** The resources could not make a case (no Patient, impossible age…): listed, never dropped. */
   | { readonly kind: 'unreadable'; readonly patient: string; readonly reasons: readonly string[] };
@@ -84,5 +91,5 @@ export function screenPatient(
       .map((t) => ({ id: t.id, name: t.name, score: round3(t.score) })),
     labPatterns: assessment.labPatterns.filter((p) => p.result === 'met').map((p) => p.id),
   };
-  return { kind: 'flagged', flagged, assessment };
+  return { kind: 'flagged', flagged, assessment, input: read.input };
 }

@@ -23,6 +23,8 @@ Usage:
   paraneo assess <file…|-> [--format text|json]   assess case JSON files ("-" reads standard input)
   paraneo assess --store --patient ID <file|->     assess one case, store it and say what changed since the last one
   paraneo due [--as-of DATE] [--format text|json]  patients whose re-screen is due or overdue, with what to order
+  paraneo screen <ndjson-dir|files…> [--as-of DATE] [--workers N] [--out DIR] [--store]
+                                                   screen a population's FHIR Bulk Data NDJSON (paraneo screen --help)
   paraneo serve [--port N] [--host H] [--no-auth]   start the HTTP API, FHIR and CDS Hooks server (paraneo serve --help)
   paraneo kb check                                 validate the bundled knowledge base
   paraneo --version                                print the program and knowledge versions
