@@ -23,6 +23,10 @@ Usage:
   paraneo assess <file…|-> [--format text|json]   assess case JSON files ("-" reads standard input)
   paraneo assess --store --patient ID <file|->     assess one case, store it and say what changed since the last one
   paraneo due [--as-of DATE] [--format text|json]  patients whose re-screen is due or overdue, with what to order
+  paraneo screen-queue <ndjson…> --redis URL --out DIR [--as-of DATE]
+                                                   screen Bulk Data NDJSON on Redis workers (screen-queue --help)
+  paraneo screen-worker --redis URL [--as-of DATE] [--consumer NAME]
+                                                   a worker for screen-queue, on this or any machine (--help)
   paraneo serve [--port N] [--host H] [--no-auth]   start the HTTP API, FHIR and CDS Hooks server (paraneo serve --help)
   paraneo kb check                                 validate the bundled knowledge base
   paraneo --version                                print the program and knowledge versions
