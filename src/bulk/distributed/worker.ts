@@ -32,6 +32,8 @@ export interface WorkerStats {
   failures: number;
   deadLettered: number;
   reclaimed: number;
+  /** Time spent assessing and storing (excludes waiting for messages): patients / busyMs is this worker's speed. */
+  busyMs: number;
 }
 
 type Entry = [id: string, fields: string[]];
@@ -163,7 +165,14 @@ async function processEntries(
  */
 export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
   const { redis, signal } = options;
-  const stats: WorkerStats = { messages: 0, patients: 0, failures: 0, deadLettered: 0, reclaimed: 0 };
+  const stats: WorkerStats = {
+    messages: 0,
+    patients: 0,
+    failures: 0,
+    deadLettered: 0,
+    reclaimed: 0,
+    busyMs: 0,
+  };
   await ensureGroup(redis);
   let cursor = '0-0';
   while (!signal.aborted) {
@@ -200,7 +209,9 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerStats> {
       options.log(`read ${entries.length} message(s), pausing ${options.pauseAfterReadMs} ms`);
       await sleep(options.pauseAfterReadMs, signal);
     }
+    const started = performance.now();
     await processEntries(options, entries, stats, isClaim);
+    stats.busyMs = Math.round(stats.busyMs + performance.now() - started);
   }
   return stats;
 }
