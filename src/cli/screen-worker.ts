@@ -101,7 +101,7 @@ export async function runScreenWorker(argv: string[], io: Io): Promise<number> {
   const index = loadIndex(io);
   if (index === undefined) return EXIT.internal;
   const redis = new Redis(args.redis, { lazyConnect: true });
-  redis.on('error', () => undefined);
+  redis.on('error', (error: Error) => io.stderr(`paraneo screen-worker: redis: ${error.message}\n`));
   try {
     await redis.connect();
   } catch (error) {

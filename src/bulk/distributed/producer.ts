@@ -112,7 +112,8 @@ export async function runDistributedScreen(
   const maxQueued = options.maxQueued ?? 200;
   const pollMs = options.pollMs ?? 200;
   const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  await redis.connect();
+  // Connection errors reach the caller through the commands that fail; ioredis reconnects meanwhile.
+  redis.on('error', () => undefined);
   const run = randomUUID();
   const work = mkdtempSync(join(tmpdir(), 'paraneo-queue-'));
   let messages = 0;
@@ -123,6 +124,9 @@ export async function runDistributedScreen(
     return done;
   };
   try {
+    await redis.connect().catch((error: Error) => {
+      throw new Error(`cannot reach ${options.redisUrl}: ${error.message}`);
+    });
     await ensureGroup(redis);
     const bytes = options.files.reduce((sum, f) => sum + statSync(f).size, 0);
     const partitions = Math.max(1, Math.ceil(bytes / PARTITION_BYTES));
