@@ -27,6 +27,18 @@ try {
         env: process.env,
       });
     }
+  } else if (command === 'screen-worker' || command === 'screen-queue') {
+    // Loaded only here, so other commands never load the Redis client.
+    const face =
+      command === 'screen-worker'
+        ? await import('../dist/src/cli/screen-worker.js')
+        : await import('../dist/src/cli/screen-queue.js');
+    const help = command === 'screen-worker' ? face.SCREEN_WORKER_HELP : face.SCREEN_QUEUE_HELP;
+    if (rest.includes('--help') || rest.includes('-h')) process.stdout.write(help);
+    else
+      process.exitCode = await (command === 'screen-worker'
+        ? face.runScreenWorker(rest, io)
+        : face.runScreenQueue(rest, io));
   } else if (command === 'due' || (command === 'assess' && rest.includes('--store'))) {
     // Loaded only here, so plain assessments never load the database drivers.
     const storage = await import('../dist/src/cli/storage-commands.js');

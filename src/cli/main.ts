@@ -25,6 +25,10 @@ Usage:
   paraneo due [--as-of DATE] [--format text|json]  patients whose re-screen is due or overdue, with what to order
   paraneo screen <ndjson-dir|files…> [--as-of DATE] [--workers N] [--out DIR] [--store]
                                                    screen a population's FHIR Bulk Data NDJSON (paraneo screen --help)
+  paraneo screen-queue <ndjson…> --redis URL --out DIR [--as-of DATE]
+                                                   screen Bulk Data NDJSON on Redis workers (screen-queue --help)
+  paraneo screen-worker --redis URL [--as-of DATE] [--consumer NAME]
+                                                   a worker for screen-queue, on this or any machine (--help)
   paraneo serve [--port N] [--host H] [--no-auth]   start the HTTP API, FHIR and CDS Hooks server (paraneo serve --help)
   paraneo kb check                                 validate the bundled knowledge base
   paraneo --version                                print the program and knowledge versions
