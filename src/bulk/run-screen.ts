@@ -47,7 +47,7 @@ export interface ScreenRunOptions {
   readonly asOf: string;
   readonly workers: number;
   readonly triage?: boolean;
-  /** Default: enough for partitions of about 16 MB, at least 4 per worker. */
+  /** Default: enough for partitions of about 8 MB, at least 4 per worker. */
   readonly partitions?: number;
   /** Store a partition's flagged patients; called once per partition, then the checkpoint records it. */
   readonly store?: (cases: PartitionResult['cases']) => Promise<void>;
@@ -85,7 +85,7 @@ export interface ScreenSummary {
 /** A problem with the arguments or the out folder; the CLI exits 2 with it. */
 export class ScreenInputError extends Error {}
 
-const PARTITION_BYTES = 16 << 20;
+const PARTITION_BYTES = 8 << 20;
 
 function concat(files: readonly string[], target: string): void {
   const fd = openSync(`${target}.tmp`, 'w');
@@ -169,6 +169,8 @@ export async function runScreen(options: ScreenRunOptions): Promise<ScreenSummar
           maxThreads: options.workers,
           // Tasks are whole partitions: queueing more than one per thread only holds memory.
           concurrentTasksPerWorker: 1,
+          // A bounded heap makes V8 collect before it grows: the knowledge (~55 MB) and one 8 MB partition fit.
+          resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 },
         })
       : undefined;
   const sum = () =>
