@@ -20,6 +20,12 @@ describe('extractFindings', () => {
     expect(read('fever absent')).toEqual(['HP:0001945-']);
   });
 
+  it('matches a phrase written with the organ adjective to a term named by the noun, and back', () => {
+    // HPO names these only by the other form: "Cardiomegaly" has "heart enlargement", "Cerebellar atrophy" the adjective.
+    expect(read('cardiac enlargement')).toEqual(['HP:0001640+']);
+    expect(read('cerebellum atrophy')).toEqual(['HP:0001272+']);
+  });
+
   it('prefers the longest phrase', () => {
     // "Focal-onset seizure" must win over "seizure" inside it.
     expect(read('focal onset seizure')).toEqual(['HP:0007359+']);

@@ -27,6 +27,15 @@ describe('wordForm', () => {
     same('papillae', 'papilla');
   });
 
+  it('reads an organ adjective as its noun', () => {
+    same('renal', 'kidney');
+    same('cerebellar', 'cerebellum');
+    same('hepatic', 'liver');
+    same('cardiac', 'heart');
+    same('gastric', 'stomach');
+    expect(wordForm('renal')).not.toBe(wordForm('liver'));
+  });
+
   it('keeps different words apart and numbers as they are', () => {
     expect(wordForm('ataxia')).not.toBe(wordForm('apraxia'));
     expect(wordForm('125')).toBe('125');

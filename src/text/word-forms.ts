@@ -54,6 +54,18 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   fainting: 'faint',
 };
 
+/** Organ adjectives read as their noun, so "renal cyst" meets "kidney cyst" and "cerebellar atrophy" the cerebellum. */
+const ORGAN_ADJECTIVES: Readonly<Record<string, string>> = {
+  renal: 'kidney',
+  hepatic: 'liver',
+  cardiac: 'heart',
+  cerebellar: 'cerebellum',
+  vertebral: 'vertebra',
+  gastric: 'stomach',
+  dental: 'tooth',
+  cutaneous: 'skin',
+};
+
 /** Latin/Greek plural endings → singular, tried when the word is not irregular (e.g. "papillae" → "papilla"). */
 const PLURAL_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
   [/ices$/, 'ex'], // apices → apex, vortices → vortex
@@ -69,6 +81,8 @@ const PLURAL_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
  * @example wordForm('haemorrhages') === wordForm('hemorrhage')
  */
 export function wordForm(word: string): string {
+  const organ = ORGAN_ADJECTIVES[word];
+  if (organ !== undefined) return stemmer(organ);
   const irregular = IRREGULAR[word];
   if (irregular !== undefined) return stemmer(irregular);
   let w = word;
