@@ -7,6 +7,7 @@ import type { CaseInput } from '../src/case/schema.js';
 import { caseInputToFhirBundle } from '../src/fhir/from-case.js';
 import type { KnowledgeIndex } from '../src/knowledge/index.js';
 import { knowledgePaths } from '../src/knowledge/paths.js';
+import { prng } from './prng.js';
 
 /**
  * Published examples planted as they are; the engine flags each of them when screened alone. Left out: 25, 26, 27,
@@ -128,18 +129,6 @@ export const FILE_TYPES = [
   'Encounter',
 ] as const;
 type FileType = (typeof FILE_TYPES)[number];
-
-/** mulberry32: small, fast, and the same numbers on every platform for the same seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

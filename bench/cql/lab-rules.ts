@@ -4,6 +4,7 @@
 import type { Bundle, BundleEntry, Observation } from '@medplum/fhirtypes';
 import cqlfhir from 'cql-exec-fhir';
 import cql from 'cql-execution';
+import { prng as random } from '../../scripts/prng.js';
 import { parseCase } from '../../src/case/parse.js';
 import type { CaseInput } from '../../src/case/schema.js';
 import { interpretLabs, rangeFor } from '../../src/engine/labs.js';
@@ -60,18 +61,6 @@ export function ruleCodes(index: KnowledgeIndex): RuleCodes {
     out[name] = lab.code.code;
   }
   return out;
-}
-
-/** A small seeded generator (mulberry32): the bench's patients are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Synthetic patients, each with a random subset of the rules' tests. */

@@ -1,9 +1,9 @@
 // A throwaway PostgreSQL server for tests: Debian's binaries, initdb in a temporary folder, a free loopback port.
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.js';
 
 export interface TestPostgres {
   readonly url: string;
@@ -24,18 +24,6 @@ function binDir(): string {
     : [];
   if (versions[0] === undefined) throw new Error(INSTALL);
   return join(root, versions[0], 'bin');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Start a server; PostgreSQL refuses to run as root, so under root it runs as the Debian package's postgres user. */
