@@ -9,21 +9,16 @@ export interface PhraseDictionary {
   readonly ordered: ReadonlyMap<string, string>;
   /** Canonical forms sorted, joined by spaces → HPO id (word order free). */
   readonly bag: ReadonlyMap<string, string>;
-  /** Every canonical form that some phrase holds (a word outside it can be skipped). */
-  readonly vocabulary: ReadonlySet<string>;
   /** The most content words a phrase has (capped). */
   readonly maxWords: number;
-  /** For each form, the most words of a phrase holding it: a window longer than that cannot match. */
-  readonly longestWith: ReadonlyMap<string, number>;
-  /** For each form, the forms it shares some phrase with: a window holding two words no phrase shares cannot match. */
-  readonly partners: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Canonical form of each normalised word, memoised. */
-  form(word: string): string;
   /** What the reader needs of a normalised word, in one lookup; undefined for a stop word or a word no phrase holds. */
   word(word: string): WordInfo | undefined;
 }
 
-/** A content word: its form, the longest phrase holding it, the forms it shares a phrase with, the term it alone names. */
+/**
+ * A content word: its form; the most words of a phrase holding it (a longer window cannot match); the forms it shares
+ * some phrase with (a window holding two words no phrase shares cannot match); the term it alone names.
+ */
 export interface WordInfo {
   readonly form: string;
   readonly longest: number;
@@ -129,7 +124,7 @@ function buildDictionary(index: KnowledgeIndex): PhraseDictionary {
     }
     return info ?? undefined;
   };
-  return { ordered, bag, vocabulary, maxWords, longestWith, partners, form, word };
+  return { ordered, bag, maxWords, word };
 }
 
 const DICTIONARY = derivedKey<PhraseDictionary>('text.phraseDictionary');
