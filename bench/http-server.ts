@@ -25,4 +25,9 @@ const app = await buildServer({
 if (pool) app.addHook('onClose', () => pool.close());
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 process.send?.({ url });
+process.on('message', (m) => {
+  if (m !== 'cpu') return;
+  const { user, system } = process.cpuUsage();
+  process.send?.({ cpu: user + system });
+});
 process.on('disconnect', () => void app.close().then(() => process.exit(0)));

@@ -1,7 +1,8 @@
 // `npm run bench:http`: requests/s and p99 of the HTTP face on loopback, for POST /assess (the bundled examples in turn)
 // and CDS Hooks patient-view, against GET /health of the same server as the baseline, run back to back at each
-// concurrency so each ratio compares numbers taken under the same conditions. Then a fixed 500 requests/s on /assess,
-// the issue's target (p99 < 50 ms). The server runs in a child process, so it has a core of its own.
+// concurrency so each ratio compares numbers taken under the same conditions. Then fixed rates up to 500 requests/s on
+// /assess and patient-view, open loop, the issue's target being p99 < 50 ms at 500; with `paraneo serve`'s default
+// threads and with the other arrangement. The server runs in a child process.
 import { fork } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -12,6 +13,7 @@ import { prefetchFromBundle } from '../src/cds-hooks/prefetch-from-bundle.js';
 import { caseInputToFhirBundle } from '../src/fhir/index.js';
 import { defaultThreads } from '../src/http/compute-pool.js';
 import { knowledgePaths } from '../src/knowledge/paths.js';
+import { type OpenLoopRequest, openLoop } from './open-loop.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONCURRENCY = [1, 10, 50];
@@ -39,13 +41,25 @@ const hookBodies = bodies.flatMap((text, i) => {
   ];
 });
 
+interface Started {
+  readonly base: string;
+  /** The server process's CPU time so far (all its threads), in microseconds. */
+  cpu(): Promise<number>;
+  stop(): void;
+}
+
 /** Start the server under test with this many assessing threads (0: the server's own thread). */
-async function startServer(threads: number): Promise<{ base: string; stop: () => void }> {
+async function startServer(threads: number): Promise<Started> {
   const child = fork(join(dirname(fileURLToPath(import.meta.url)), 'http-server.js'), [String(threads)]);
   const base = await new Promise<string>((resolve) =>
     child.once('message', (m) => resolve((m as { url: string }).url)),
   );
-  return { base, stop: () => child.disconnect() };
+  const cpu = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', (m) => resolve((m as { cpu: number }).cpu));
+      child.send('cpu');
+    });
+  return { base, cpu, stop: () => child.disconnect() };
 }
 let base = '';
 
@@ -62,17 +76,12 @@ const routes: Record<string, Request[]> = {
   })),
 };
 
-async function run(
-  requests: Request[],
-  connections: number,
-  overallRate?: number,
-): Promise<autocannon.Result> {
+async function run(requests: Request[], connections: number): Promise<autocannon.Result> {
   return autocannon({
     url: base,
     requests,
     connections,
     duration: SECONDS,
-    ...(overallRate === undefined ? {} : { overallRate }),
   });
 }
 
@@ -99,24 +108,39 @@ for (const c of CONCURRENCY) {
     console.log(row(name, c, await run(requests, c), health));
   }
 }
-const fixedRuns = async (label: string) => {
+// Fixed rates, open loop (bench/open-loop.ts): a warm-up, then each rate in turn on a fresh schedule.
+const RATES = (process.env.BENCH_RATES ?? '300,400,500').split(',').map(Number);
+const FIXED_SECONDS = Number(process.env.BENCH_FIXED_SECONDS ?? 8);
+const fixed: Record<string, OpenLoopRequest[]> = {
+  'POST /assess': bodies.map((body) => ({ path: '/assess', body })),
+  'POST patient-view': hookBodies.map((body) => ({ path: '/cds-services/paraneo-patient-view', body })),
+};
+const fixedRuns = async (label: string, server: Started) => {
   const p99: Record<string, number> = {};
-  for (const name of ['POST /assess', 'POST patient-view']) {
-    const fixed = await run(routes[name] ?? [], 50, 500);
-    p99[name] = fixed.latency.p99;
-    console.log(
-      `${label} ${name} at 500 req/s: achieved ${fixed.requests.average.toFixed(0)} req/s, p99 ${fixed.latency.p99} ms (target < 50 ms: ${fixed.latency.p99 < 50 ? 'met' : 'NOT met'})`,
-    );
+  for (const [name, requests] of Object.entries(fixed)) {
+    await openLoop(server.base, requests, 200, 3);
+    for (const rate of RATES) {
+      const before = await server.cpu();
+      const mine = process.cpuUsage();
+      const r = await openLoop(server.base, requests, rate, FIXED_SECONDS);
+      const serverMs = ((await server.cpu()) - before) / 1000 / r.sent;
+      const loadMs = (process.cpuUsage(mine).user + process.cpuUsage(mine).system) / 1000 / r.sent;
+      if (rate === 500) p99[name] = r.p99;
+      console.log(
+        `${label} ${name.padEnd(17)} at ${rate} req/s: achieved ${r.achieved.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} p90 ${r.p90.toFixed(1)} p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}; CPU per request: server ${serverMs.toFixed(2)} ms, load generator ${loadMs.toFixed(2)} ms${rate === 500 ? ` (target p99 < 50 ms: ${r.p99 < 50 ? 'met' : 'NOT met'})` : ''}`,
+      );
+    }
   }
   return p99;
 };
-const withThreads = await fixedRuns(`[${THREADS} thread(s)]`);
+const withDefault = await fixedRuns(`[${THREADS} thread(s)]`, pooled);
 pooled.stop();
-const single = await startServer(0);
-base = single.base;
-const onServerThread = await fixedRuns('[server thread]');
-single.stop();
-for (const name of Object.keys(withThreads))
+// The other arrangement for comparison: one worker thread when the default assesses on the server thread, else none.
+const OTHER = THREADS === 0 ? 1 : 0;
+const other = await startServer(OTHER);
+const withOther = await fixedRuns(`[${OTHER} thread(s)]`, other);
+other.stop();
+for (const name of Object.keys(withDefault))
   console.log(
-    `${name}: p99 at 500 req/s, worker threads / server thread: ${((withThreads[name] ?? 0) / (onServerThread[name] ?? 1)).toFixed(2)}`,
+    `${name}: p99 at 500 req/s, ${THREADS} / ${OTHER} worker thread(s): ${((withDefault[name] ?? 0) / (withOther[name] ?? 1)).toFixed(2)}`,
   );

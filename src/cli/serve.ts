@@ -27,8 +27,8 @@ export const SERVE_HELP = `paraneo serve [--port N] [--host H] [--public-url URL
   --cds-issuers  JSON file: [{ "iss": "...", "jwksUrl": "...", "allowedJku": ["..."] }], the EHRs trusted to call CDS Hooks
   --no-auth      development only: accept CDS Hooks calls without a token
   --cds-fhir-servers  comma-separated FHIR base URLs CDS Hooks may query for missing prefetch (default: none, never fetch)
-  --threads N    worker threads that assess (default: one fewer than the cores, at least 1; 0 assesses on the
-                 server's own thread)
+  --threads N    worker threads that assess (default: one fewer than the cores from 4 cores up; below 4, and with 0,
+                 assessments run on the server's own thread)
   --store        serve the follow-up routes (/followup/due, /patients/:id/assessments) over the storage, and keep
                  CDS Hooks feedback there: PostgreSQL when DATABASE_URL is set, else PGlite in $PARANEO_DATA_DIR
 `;

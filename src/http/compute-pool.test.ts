@@ -6,7 +6,7 @@ import { exampleInput } from '../../test/support/assess-example.js';
 import { prefetchFromBundle } from '../cds-hooks/prefetch-from-bundle.js';
 import { caseInputToFhirBundle } from '../fhir/index.js';
 import { inProcessCompute } from './compute.js';
-import { type ComputePool, startComputePool } from './compute-pool.js';
+import { type ComputePool, defaultThreads, startComputePool } from './compute-pool.js';
 
 let pool: ComputePool;
 beforeAll(async () => {
@@ -66,4 +66,11 @@ describe('compute pool', () => {
   it('refuses to start when the workers would assess with other knowledge than the server', async () => {
     await expect(startComputePool(1, 'not-this-version')).rejects.toThrow(/differs from the server's/);
   }, 180_000);
+});
+
+describe('default threads', () => {
+  it('assesses on the server thread below 4 cores and leaves one core to it above', () => {
+    expect([1, 2, 3].map((cores) => defaultThreads(cores))).toEqual([0, 0, 0]);
+    expect([4, 8].map((cores) => defaultThreads(cores))).toEqual([3, 7]);
+  });
 });

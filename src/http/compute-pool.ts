@@ -1,5 +1,5 @@
 // Assessments in worker threads (piscina), so the server's thread only parses HTTP, checks tokens and keeps state (the
-// CDS Hooks token-replay cache, feedback): at 500 requests/s the assessing routes spent most of a core on one thread.
+// CDS Hooks token-replay cache, feedback): with cores to spare, the assessing routes no longer queue behind one thread.
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { Compute } from './compute.js';
@@ -10,8 +10,12 @@ export interface ComputePool {
   close(): Promise<void>;
 }
 
-/** One thread fewer than the cores, leaving one for the server's own thread; at least one. */
-export const defaultThreads = (): number => Math.max(1, availableParallelism() - 1);
+/**
+ * One thread fewer than the cores, leaving one for the server's own thread; none below 4 cores, where the worker's own
+ * isolate, garbage collector and message passing cost more than it gives (on 2 cores, bench:http measured p99 at
+ * 500 requests/s several times worse with one worker than on the server thread).
+ */
+export const defaultThreads = (cores = availableParallelism()): number => (cores < 4 ? 0 : cores - 1);
 
 /**
  * Start `threads` workers, each with the bundled knowledge, and wait until one answers (a knowledge problem fails here,
