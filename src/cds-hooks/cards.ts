@@ -2,9 +2,12 @@
 // and uuids derived from the card's content so the same request always gives the same cards.
 import { createHash } from 'node:crypto';
 import type { CaseInput } from '../case/schema.js';
-import type { Citation } from '../engine/assessment.js';
+import type { Assessment, Citation, ShownCitation } from '../engine/assessment.js';
+import { showCitation } from '../engine/citations.js';
 import type { DoseCheck, SafetyFlag } from '../engine/treatment/index.js';
 import type { Card, Coding } from './schemas.js';
+
+type References = Assessment['references'];
 
 export const NOT_A_DIAGNOSIS = '**Decision support, not a diagnosis.**';
 const SUMMARY_MAX = 139;
@@ -65,7 +68,7 @@ export function overrideReasons(settings: CardSettings): Coding[] {
 }
 
 /** A citation as Markdown, linked to PubMed, the DOI or the label URL when one is known. */
-export function citationMd(c: Citation): string {
+export function citationMd(c: ShownCitation): string {
   const url =
     c.pmid !== undefined
       ? `https://pubmed.ncbi.nlm.nih.gov/${c.pmid}/`
@@ -76,10 +79,14 @@ export function citationMd(c: Citation): string {
   return url === undefined ? label : `[${label}](${url})`;
 }
 
-export function citationsMd(citations: readonly Citation[], max = 6): string {
+/** Citations as Markdown, each reference once, their details from the assessment's references table. */
+export function citationsMd(citations: readonly Citation[], references: References, max = 6): string {
   const seen = new Set<string>();
   const unique = citations.filter((c) => !seen.has(c.ref) && seen.add(c.ref));
-  const shown = unique.slice(0, max).map(citationMd).join('; ');
+  const shown = unique
+    .slice(0, max)
+    .map((c) => citationMd(showCitation(c, references)))
+    .join('; ');
   return unique.length > max ? `${shown}; and ${unique.length - max} more on the Paraneo page` : shown;
 }
 
@@ -117,13 +124,13 @@ export function flagSummary(f: SafetyFlag): string {
 }
 
 /** A safety flag's card detail: what it is, what to do, and its sources. */
-export function flagDetail(f: SafetyFlag): string {
+export function flagDetail(f: SafetyFlag, references: References): string {
   return [
     '',
     f.text,
     ...(f.management ? ['', `What to do: ${f.management}`] : []),
     '',
-    `Sources: ${citationsMd(f.citations)}.`,
+    `Sources: ${citationsMd(f.citations, references)}.`,
   ].join('\n');
 }
 

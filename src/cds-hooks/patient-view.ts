@@ -96,7 +96,7 @@ function pnsDetail(a: Assessment): string {
       `${a.unrecognised.length} chart item(s) could not be used; they are listed on the Paraneo page.`,
     );
   const citations = [...(a.syndromes[0]?.citations ?? []), ...(a.pnsCare?.citations ?? [])];
-  if (citations.length > 0) lines.push('', `Sources: ${citationsMd(citations)}.`);
+  if (citations.length > 0) lines.push('', `Sources: ${citationsMd(citations, a.references)}.`);
   return lines.join('\n');
 }
 
@@ -158,7 +158,10 @@ function screeningCard(
       '',
       ...due.map((s) => `- ${s.test} (${s.kind}, due ${s.due}): ${s.reason}`),
       '',
-      `Sources: ${citationsMd(due.flatMap((s) => s.citations))}.`,
+      `Sources: ${citationsMd(
+        due.flatMap((s) => s.citations),
+        a.references,
+      )}.`,
     ].join('\n'),
     source: sourceOf(settings, 'screening'),
     suggestions: [
@@ -178,9 +181,12 @@ export function safetyCards(a: Assessment, input: CaseInput, settings: CardSetti
       finishCard({
         summary: overdoseSummary(d),
         indicator: 'critical',
-        detail: ['', ...d.reasons.map((r) => `- ${r}`), '', `Sources: ${citationsMd(d.citations)}.`].join(
-          '\n',
-        ),
+        detail: [
+          '',
+          ...d.reasons.map((r) => `- ${r}`),
+          '',
+          `Sources: ${citationsMd(d.citations, a.references)}.`,
+        ].join('\n'),
         source: sourceOf(settings, 'safety'),
         overrideReasons: overrideReasons(settings),
         links,
@@ -193,7 +199,7 @@ export function safetyCards(a: Assessment, input: CaseInput, settings: CardSetti
       finishCard({
         summary: flagSummary(f),
         indicator: f.severity === 'contraindicated' ? 'critical' : 'warning',
-        detail: flagDetail(f),
+        detail: flagDetail(f, a.references),
         source: sourceOf(settings, 'safety'),
         overrideReasons: overrideReasons(settings),
         links,
@@ -209,7 +215,10 @@ export function safetyCards(a: Assessment, input: CaseInput, settings: CardSetti
           '',
           ...r.hazards.map((h) => `- ${h.text} (${h.severity})`),
           '',
-          `Sources: ${citationsMd(r.hazards.flatMap((h) => h.citations))}.`,
+          `Sources: ${citationsMd(
+            r.hazards.flatMap((h) => h.citations),
+            a.references,
+          )}.`,
         ].join('\n'),
         source: sourceOf(settings, 'safety'),
         links,
@@ -228,7 +237,10 @@ export function safetyCards(a: Assessment, input: CaseInput, settings: CardSetti
               `- ${f.severity}: ${f.between.join(' + ')}: ${f.text}${f.management ? ` ${f.management}` : ''}`,
           ),
           '',
-          `Sources: ${citationsMd(lesser.flatMap((f) => f.citations))}.`,
+          `Sources: ${citationsMd(
+            lesser.flatMap((f) => f.citations),
+            a.references,
+          )}.`,
         ].join('\n'),
         source: sourceOf(settings, 'safety'),
         links,

@@ -17,6 +17,7 @@ import { mergeFindings, mostSpecific, presentFindings, usedByKnowledge } from '.
 import { evaluatePatterns } from './patterns/index.js';
 import { syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
 import { rankTumours } from './rank-tumours.js';
+import { referencesTable } from './references.js';
 import { round } from './round.js';
 import { planScreening } from './screening.js';
 import { evaluateTreatment } from './treatment/index.js';
@@ -145,7 +146,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
         .map((f) => `${f.label} (${f.hpo})`)
         .join(', ')}.`,
     });
-  return {
+  const assessment: Omit<Assessment, 'references'> = {
     asOf: patientCase.asOf ?? null,
     caseId: patientCase.id ?? null,
     knowledgeVersion: index.kb.version.knowledgeVersion,
@@ -168,4 +169,5 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     unrecognised: patientCase.unrecognised,
     warnings,
   };
+  return { ...assessment, references: referencesTable(assessment, index) };
 }

@@ -77,19 +77,21 @@ function remedy(r: RemedyAssessment, ctx: ReportContext): HTMLElement {
     h(
       'ul',
       {},
-      r.hazards.map((z) => h('li', {}, h('strong', {}, `${z.severity}: `), z.text, ' ', cite(z.citations))),
+      r.hazards.map((z) =>
+        h('li', {}, h('strong', {}, `${z.severity}: `), z.text, ' ', cite(z.citations, ctx)),
+      ),
     ),
     r.claims.length === 0
       ? null
       : h(
           'ul',
           { class: 'claims' },
-          r.claims.map((c) => h('li', {}, `“${c.claim}” — ${c.verdict} `, cite(c.citations))),
+          r.claims.map((c) => h('li', {}, `“${c.claim}” — ${c.verdict} `, cite(c.citations, ctx))),
         ),
   );
 }
 
-function flag(f: SafetyFlag): HTMLElement {
+function flag(f: SafetyFlag, ctx: ReportContext): HTMLElement {
   return h(
     'li',
     { class: `flag ${DANGEROUS_FLAG.has(f.severity) ? 'danger' : ''} ${f.severity}` },
@@ -98,7 +100,7 @@ function flag(f: SafetyFlag): HTMLElement {
     ` — ${f.text}`,
     f.management === undefined ? '' : h('span', {}, ` Management: ${f.management}`),
     ' ',
-    cite(f.citations),
+    cite(f.citations, ctx),
   );
 }
 
@@ -125,13 +127,13 @@ function dose(d: DoseCheck, ctx: ReportContext): HTMLElement {
       : h(
           'ul',
           {},
-          d.monitoring.map((m) => h('li', {}, `Monitor ${m.test}: ${m.when} `, cite(m.citations))),
+          d.monitoring.map((m) => h('li', {}, `Monitor ${m.test}: ${m.when} `, cite(m.citations, ctx))),
         ),
-    cite(d.citations),
+    cite(d.citations, ctx),
   );
 }
 
-function plan(p: SyndromePlan): HTMLElement {
+function plan(p: SyndromePlan, ctx: ReportContext): HTMLElement {
   const item = (i: SyndromePlan['immunotherapy'][number]) =>
     h(
       'li',
@@ -141,7 +143,7 @@ function plan(p: SyndromePlan): HTMLElement {
       i.dose === undefined ? '' : ` — ${i.dose}`,
       i.note === undefined ? '' : `; ${i.note}`,
       ' ',
-      cite(i.citations),
+      cite(i.citations, ctx),
     );
   return h(
     'li',
@@ -155,7 +157,7 @@ function plan(p: SyndromePlan): HTMLElement {
           h('strong', {}, 'Tumour first. '),
           p.tumourFirst.text,
           ' ',
-          cite(p.tumourFirst.citations),
+          cite(p.tumourFirst.citations, ctx),
         ),
     p.immunotherapy.length === 0
       ? null
@@ -172,7 +174,7 @@ function plan(p: SyndromePlan): HTMLElement {
           h(
             'ul',
             {},
-            p.prognosis.map((x) => h('li', {}, x.text, ' ', cite(x.citations))),
+            p.prognosis.map((x) => h('li', {}, x.text, ' ', cite(x.citations, ctx))),
           ),
         ),
   );
@@ -201,7 +203,7 @@ export function treatment(a: Assessment, ctx: ReportContext): HTMLElement {
             'ul',
             {},
             d.remedies.map((r) => remedy(r, ctx)),
-            d.flags.map(flag),
+            d.flags.map((f) => flag(f, ctx)),
             d.doses.map((x) => dose(x, ctx)),
             physioDanger.map((p) =>
               h(
@@ -210,7 +212,7 @@ export function treatment(a: Assessment, ctx: ReportContext): HTMLElement {
                 h('strong', { class: 'verdict-word' }, 'Contraindicated: '),
                 h('strong', {}, p.name),
                 ' — ',
-                p.reasons.map((r) => h('span', {}, r.text, ' ', cite(r.citations))),
+                p.reasons.map((r) => h('span', {}, r.text, ' ', cite(r.citations, ctx))),
               ),
             ),
           ),
@@ -234,7 +236,16 @@ export function treatment(a: Assessment, ctx: ReportContext): HTMLElement {
         ),
     others.flags.length === 0
       ? null
-      : h('div', {}, h('h3', {}, 'Other interactions and cautions'), h('ul', {}, others.flags.map(flag))),
+      : h(
+          'div',
+          {},
+          h('h3', {}, 'Other interactions and cautions'),
+          h(
+            'ul',
+            {},
+            others.flags.map((f) => flag(f, ctx)),
+          ),
+        ),
     others.remedies.length === 0
       ? null
       : h(
@@ -249,7 +260,16 @@ export function treatment(a: Assessment, ctx: ReportContext): HTMLElement {
         ),
     t.plans.length === 0
       ? null
-      : h('div', {}, h('h3', {}, 'Treatment plans'), h('ul', { class: 'plans' }, t.plans.map(plan))),
+      : h(
+          'div',
+          {},
+          h('h3', {}, 'Treatment plans'),
+          h(
+            'ul',
+            { class: 'plans' },
+            t.plans.map((p) => plan(p, ctx)),
+          ),
+        ),
     others.physio.length === 0
       ? null
       : h(
@@ -268,7 +288,7 @@ export function treatment(a: Assessment, ctx: ReportContext): HTMLElement {
                 h(
                   'ul',
                   {},
-                  p.reasons.map((r) => h('li', {}, r.text, ' ', cite(r.citations))),
+                  p.reasons.map((r) => h('li', {}, r.text, ' ', cite(r.citations, ctx))),
                 ),
               ),
             ),
