@@ -114,7 +114,8 @@ export async function startServe(argv: string[], io: Io, version: string): Promi
   const webRoot = join(dirname(knowledgePaths().knowledgeDir), 'dist', 'web');
   const hasPage = existsSync(join(webRoot, 'index.html'));
   if (!hasPage) io.stderr('paraneo serve: the web page is not built (npm run build); serving the API only\n');
-  warmUp(index);
+  // With worker threads each warms its own copy; the server thread then assesses only for the follow-up routes.
+  if (threads === 0 || storage !== undefined) warmUp(index);
   let pool: ComputePool | undefined;
   if (threads > 0)
     try {
