@@ -165,6 +165,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     screening: screening.screening,
     findings: assessedFindings,
     labs: labs.results,
+    antibodies: patientCase.antibodies,
     labPatterns: patterns.results,
     unrecognised: patientCase.unrecognised,
     warnings,

@@ -1,5 +1,5 @@
 // The Assessment: the engine's whole answer, in the JSON contract later adapters and renderers rely on.
-import type { Unrecognised } from '../case/schema.js';
+import type { CaseAntibody, Unrecognised } from '../case/schema.js';
 import type { Category, Grade } from '../knowledge/schema.js';
 import type { PanelItem } from './antibody-panel.js';
 import type { CoOccurrence } from './co-occurring.js';
@@ -136,6 +136,8 @@ export interface Assessment {
   readonly screening: readonly ScreeningItem[];
   readonly findings: readonly AssessedFinding[];
   readonly labs: readonly LabResult[];
+  /** Antibody results as read: catalogue id, the name as written, result, specimen, titre (unknown names: unrecognised). */
+  readonly antibodies: readonly CaseAntibody[];
   /** Named lab patterns computed from the coded labs (met / not-met / unknown, values used, what is missing). */
   readonly labPatterns: readonly PatternResult[];
   readonly unrecognised: readonly Unrecognised[];

@@ -40,6 +40,28 @@ describe('describeChanges', () => {
     expect(c.topSyndromes.added.map((s) => s.id)).toEqual(topAfter.filter((id) => !topBefore.includes(id)));
     expect(c.topSyndromes.removed.map((s) => s.id)).toEqual(topBefore.filter((id) => !topAfter.includes(id)));
     expect(c.topSyndromes.added.length).toBeGreaterThan(0);
-    expect(c.summary).toContain('Anti-Yo : positive → negative');
+    expect(c.summary).toContain('Anti-Yo: positive → negative');
+  });
+
+  it('matches an antibody across the names laboratories print for it, and unknown names as written', () => {
+    const input = {
+      ...yo,
+      antibodies: [
+        { name: 'PCA-1', result: 'negative' as const },
+        { name: 'anti-Zorb', result: 'positive' as const },
+      ],
+    };
+    const after = assessInput(input);
+    const next = { input, assessment: after, schedule: deriveSchedule(after).items };
+    const c = describeChanges(snapshot, next, null);
+    expect(c.antibodies).toEqual({
+      new: [{ name: 'anti-Zorb', result: 'positive' }],
+      changed: [{ name: 'PCA-1', from: 'positive', to: 'negative' }],
+    });
+    // An assessment stored before antibodies were listed in the Assessment is compared by the names as written.
+    const { antibodies: _dropped, ...older } = before;
+    const legacy = describeChanges({ ...snapshot, assessment: older as typeof before }, next, null);
+    expect(legacy.antibodies.new.map((a) => a.name)).toEqual(['PCA-1', 'anti-Zorb']);
+    expect(legacy.antibodies.changed).toEqual([]);
   });
 });

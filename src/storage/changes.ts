@@ -26,7 +26,8 @@ export interface AssessmentChanges {
   readonly pnsCareLevel: { readonly from: string; readonly to: string } | null;
   /** Labs out of range now that were not (new) and labs out of range before that no longer are (resolved). */
   readonly labsOutOfRange: { readonly new: readonly LabChange[]; readonly resolved: readonly LabChange[] };
-  /** Antibody results not in the previous case, or whose result changed (matched by name as written). */
+  /** Antibody results not in the previous case, or whose result changed (matched by catalogue antibody, so "anti-Hu"
+   * and "ANNA-1" are one; names Paraneo does not know are matched as written). */
   readonly antibodies: {
     readonly new: readonly { readonly name: string; readonly result: string }[];
     readonly changed: readonly { readonly name: string; readonly from: string; readonly to: string }[];
@@ -65,11 +66,27 @@ function outOfRange(a: Assessment): Map<string, LabChange> {
   return out;
 }
 
-const antibodyKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+const writtenKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
 
-function antibodies(input: CaseInput): Map<string, { name: string; result: string }> {
+/**
+ * Each antibody result by what it is: the catalogue id read for it, else its name as written.
+ *
+ * @param byId - false to key every result by its written name (for comparing with an assessment stored before the
+ *   Assessment listed antibodies)
+ */
+function antibodies(
+  snapshot: Omit<Snapshot, 'assessmentId'>,
+  byId: boolean,
+): Map<string, { name: string; result: string }> {
+  const idAt = new Map((snapshot.assessment.antibodies ?? []).map((a) => [a.field, a.antibodyId]));
   return new Map(
-    (input.antibodies ?? []).map((a) => [antibodyKey(a.name), { name: a.name, result: a.result }]),
+    (snapshot.input.antibodies ?? []).map((a, i) => {
+      const id = byId ? idAt.get(`antibodies.${i}`) : undefined;
+      return [
+        id === undefined ? `name:${writtenKey(a.name)}` : `id:${id}`,
+        { name: a.name, result: a.result },
+      ];
+    }),
   );
 }
 
@@ -115,10 +132,11 @@ export function describeChanges(
   );
   const resolvedLabs = [...prevLabs.values()].filter((l) => !nextLabs.has(l.labId));
 
-  const prevAb = antibodies(before.input);
+  const byId = before.assessment.antibodies !== undefined && after.assessment.antibodies !== undefined;
+  const prevAb = antibodies(before, byId);
   const newAb: { name: string; result: string }[] = [];
   const changedAb: { name: string; from: string; to: string }[] = [];
-  for (const [key, ab] of antibodies(after.input)) {
+  for (const [key, ab] of antibodies(after, byId)) {
     const was = prevAb.get(key);
     if (was === undefined) newAb.push(ab);
     else if (was.result !== ab.result) changedAb.push({ name: ab.name, from: was.result, to: ab.result });
@@ -148,7 +166,7 @@ export function describeChanges(
     );
   for (const l of resolvedLabs) summary.push(`${l.name} no longer ${l.interpretation}`);
   for (const a of newAb) summary.push(`new antibody result: ${a.name} ${a.result}`);
-  for (const a of changedAb) summary.push(`${a.name}: ${a.from} → ${a.to}`);
+  for (const a of changedAb) summary.push(`${a.name.trim()}: ${a.from} → ${a.to}`);
   for (const t of tumoursFound) summary.push(`tumour found: ${t.name}`);
   if (endedReason !== null && before.schedule.length > 0) summary.push(`schedule ended: ${endedReason}`);
   else if (schedule.added.length > 0 || schedule.removed.length > 0)
