@@ -26,6 +26,15 @@ describe('extractFindings', () => {
     expect(read('cerebellum atrophy')).toEqual(['HP:0001272+']);
   });
 
+  it('reads each conjunct with the head noun the coordination shares', () => {
+    expect(read('renal and hepatic cysts')).toEqual(['HP:0000107+', 'HP:0001407+']);
+    expect(read('palmar/plantar pits')).toEqual(['HP:0010610+', 'HP:0010612+']);
+    expect(read('no renal or hepatic cysts')).toEqual(['HP:0000107-', 'HP:0001407-']);
+    // A comma alone lists whole findings: "epiretinal" is not shared with "cataracts".
+    expect(read('cataracts, epiretinal membranes')).toEqual(['HP:0000518+', 'HP:0100014+']);
+    expect(read('fever and headache')).toEqual(['HP:0001945+', 'HP:0002315+']);
+  });
+
   it('prefers the longest phrase', () => {
     // "Focal-onset seizure" must win over "seizure" inside it.
     expect(read('focal onset seizure')).toEqual(['HP:0007359+']);
