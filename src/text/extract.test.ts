@@ -35,6 +35,11 @@ describe('extractFindings', () => {
     expect(read('fever and headache')).toEqual(['HP:0001945+', 'HP:0002315+']);
   });
 
+  it('reads a phrase HPO gives to a term and to its ancestor as the ancestor', () => {
+    // "Ear anomalies" is a synonym of Abnormality of the outer ear (layperson) and "Ear anomaly" of Abnormality of the ear.
+    expect(read('ear anomalies')).toEqual(['HP:0000598+']);
+  });
+
   it('prefers the longest phrase', () => {
     // "Focal-onset seizure" must win over "seizure" inside it.
     expect(read('focal onset seizure')).toEqual(['HP:0007359+']);
