@@ -40,6 +40,12 @@ describe('extractFindings', () => {
     expect(read('ear anomalies')).toEqual(['HP:0000598+']);
   });
 
+  it('reads "anomalies" and "malformations" of an organ as its abnormality, in either word order', () => {
+    expect(read('limb malformations')).toEqual(['HP:0040064+']);
+    expect(read('anomalies of the facial nerve')).toEqual(['HP:0010827+']);
+    expect(read('malformed nose')).toEqual(['HP:0000366+']);
+  });
+
   it('prefers the longest phrase', () => {
     // "Focal-onset seizure" must win over "seizure" inside it.
     expect(read('focal onset seizure')).toEqual(['HP:0007359+']);

@@ -27,6 +27,13 @@ describe('wordForm', () => {
     same('papillae', 'papilla');
   });
 
+  it('reads anomaly and malformation as abnormality', () => {
+    same('anomalies', 'abnormality');
+    same('malformation', 'abnormalities');
+    same('malformed', 'abnormal');
+    expect(wordForm('anomaly')).not.toBe(wordForm('defect'));
+  });
+
   it('reads an organ adjective as its noun', () => {
     same('renal', 'kidney');
     same('cerebellar', 'cerebellum');

@@ -52,6 +52,12 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   worsening: 'worsen',
   fainted: 'faint',
   fainting: 'faint',
+  // Clinical English uses these nouns for HPO's "abnormality" ("ear anomalies", "limb malformation").
+  anomaly: 'abnormality',
+  anomalies: 'abnormality',
+  malformation: 'abnormality',
+  malformations: 'abnormality',
+  malformed: 'abnormal',
 };
 
 /** Organ adjectives read as their noun, so "renal cyst" meets "kidney cyst" and "cerebellar atrophy" the cerebellum. */
