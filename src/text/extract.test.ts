@@ -24,6 +24,9 @@ describe('extractFindings', () => {
     // HPO names these only by the other form: "Cardiomegaly" has "heart enlargement", "Cerebellar atrophy" the adjective.
     expect(read('cardiac enlargement')).toEqual(['HP:0001640+']);
     expect(read('cerebellum atrophy')).toEqual(['HP:0001272+']);
+    expect(read('oral anomalies')).toEqual(['HP:0000153+']);
+    expect(read('pits of the palms')).toEqual(['HP:0010610+']);
+    expect(read('hamartoma of the retina')).toEqual(['HP:0009594+']);
   });
 
   it('reads each conjunct with the head noun the coordination shares', () => {

@@ -40,6 +40,13 @@ describe('wordForm', () => {
     same('hepatic', 'liver');
     same('cardiac', 'heart');
     same('gastric', 'stomach');
+    same('ocular', 'eye');
+    same('ophthalmologic', 'eye');
+    same('oral', 'mouth');
+    same('otic', 'ear');
+    same('palmar', 'palms');
+    same('plantar', 'soles');
+    same('oesophageal', 'esophagus');
     expect(wordForm('renal')).not.toBe(wordForm('liver'));
   });
 

@@ -70,6 +70,42 @@ const ORGAN_ADJECTIVES: Readonly<Record<string, string>> = {
   gastric: 'stomach',
   dental: 'tooth',
   cutaneous: 'skin',
+  dermal: 'skin',
+  ocular: 'eye',
+  ophthalmic: 'eye',
+  ophthalmologic: 'eye',
+  ophthalmological: 'eye',
+  oral: 'mouth',
+  otic: 'ear',
+  aural: 'ear',
+  otologic: 'ear',
+  otological: 'ear',
+  facial: 'face',
+  nasal: 'nose',
+  labial: 'lip',
+  lingual: 'tongue',
+  pulmonary: 'lung',
+  cerebral: 'cerebrum',
+  palmar: 'palm',
+  plantar: 'sole',
+  splenic: 'spleen',
+  pancreatic: 'pancreas',
+  ovarian: 'ovary',
+  uterine: 'uterus',
+  testicular: 'testis',
+  intestinal: 'intestine',
+  colonic: 'colon',
+  esophageal: 'esophagus',
+  rectal: 'rectum',
+  anal: 'anus',
+  aortic: 'aorta',
+  retinal: 'retina',
+  corneal: 'cornea',
+  gingival: 'gingiva',
+  mandibular: 'mandible',
+  costal: 'rib',
+  femoral: 'femur',
+  tibial: 'tibia',
 };
 
 /** Latin/Greek plural endings → singular, tried when the word is not irregular (e.g. "papillae" → "papilla"). */
@@ -88,17 +124,20 @@ const PLURAL_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
  */
 export function wordForm(word: string): string {
   const organ = ORGAN_ADJECTIVES[word];
-  if (organ !== undefined) return stemmer(organ);
+  if (organ !== undefined) return stem(organ);
   const irregular = IRREGULAR[word];
-  if (irregular !== undefined) return stemmer(irregular);
+  if (irregular !== undefined) return stem(irregular);
   let w = word;
   for (const [pattern, replacement] of SPELLING_FOLDS) w = w.replace(pattern, replacement);
-  const again = IRREGULAR[w];
-  if (again !== undefined) return stemmer(again);
+  const again = IRREGULAR[w] ?? ORGAN_ADJECTIVES[w];
+  if (again !== undefined) return stem(again);
   if (w.length > 5) for (const [pattern, replacement] of PLURAL_ENDINGS) w = w.replace(pattern, replacement);
-  // Numbers and short tokens are kept as they are (the stemmer would turn "is" into "i").
-  if (w.length <= 3 || /\d/.test(w)) return w;
-  return stemmer(w);
+  return stem(w);
+}
+
+/** The Porter stem, except that numbers and short tokens are kept as they are (the stemmer turns "is" into "i"). */
+function stem(w: string): string {
+  return w.length <= 3 || /\d/.test(w) ? w : stemmer(w);
 }
 
 /** Words that carry no identity in a phrase: left out of dictionary keys and of note text alike. */
