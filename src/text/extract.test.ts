@@ -49,6 +49,13 @@ describe('extractFindings', () => {
     expect(read('malformed nose')).toEqual(['HP:0000366+']);
   });
 
+  it('reads an adjective of condition as the noun a term is named by', () => {
+    expect(read('dysplastic hip joints')).toEqual(['HP:0001385+']);
+    expect(read('ataxic limb movements')).toEqual(['HP:0002070+']);
+    // "absent" is not folded with "absence": this must stay an absent seizure, not an absence seizure.
+    expect(read('seizures absent')).toEqual(['HP:0001250-']);
+  });
+
   it('prefers the longest phrase', () => {
     // "Focal-onset seizure" must win over "seizure" inside it.
     expect(read('focal onset seizure')).toEqual(['HP:0007359+']);

@@ -34,6 +34,18 @@ describe('wordForm', () => {
     expect(wordForm('anomaly')).not.toBe(wordForm('defect'));
   });
 
+  it('reads a noun of condition as its adjective', () => {
+    same('dysplasia', 'dysplastic');
+    same('hypoplasia', 'hypoplastic');
+    same('dyskinesia', 'dyskinetic');
+    same('sclerosis', 'sclerotic');
+    same('ataxia', 'ataxic');
+    same('hypotonia', 'hypotonic');
+    // Short words keep their own form: otitis "media" is not "medical".
+    expect(wordForm('media')).not.toBe(wordForm('medical'));
+    expect(wordForm('absence')).not.toBe(wordForm('absent'));
+  });
+
   it('reads an organ adjective as its noun', () => {
     same('renal', 'kidney');
     same('cerebellar', 'cerebellum');

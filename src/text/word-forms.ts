@@ -118,6 +118,19 @@ const PLURAL_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
+ * A noun of condition read as its adjective, so "dysplastic hips" meets "hip dysplasia" and "ataxic limb movements"
+ * "limb ataxia" (the stemmer leaves the two apart). The first that applies is used; the stem before the suffix must be
+ * long enough that short words ("media", "mania") keep their own form. Not -ence → -ent: "seizures absent" would
+ * then read as absence seizures.
+ */
+const NOUN_TO_ADJECTIVE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(\w{3,})asia$/, '$1astic'], // dysplasia, hypoplasia, aplasia
+  [/^(\w{3,})esia$/, '$1etic'], // dyskinesia, anesthesia
+  [/^(\w{3,})osis$/, '$1otic'], // sclerosis, fibrosis, stenosis, cyanosis
+  [/^(\w{4,})ia$/, '$1ic'], // ataxia, dystonia, hypotonia, ischemia
+];
+
+/**
  * The canonical form of one lower-case word (already passed through `normaliseText`).
  *
  * @example wordForm('haemorrhages') === wordForm('hemorrhage')
@@ -132,6 +145,13 @@ export function wordForm(word: string): string {
   const again = IRREGULAR[w] ?? ORGAN_ADJECTIVES[w];
   if (again !== undefined) return stem(again);
   if (w.length > 5) for (const [pattern, replacement] of PLURAL_ENDINGS) w = w.replace(pattern, replacement);
+  for (const [pattern, replacement] of NOUN_TO_ADJECTIVE) {
+    const adjective = w.replace(pattern, replacement);
+    if (adjective !== w) {
+      w = adjective;
+      break;
+    }
+  }
   return stem(w);
 }
 
