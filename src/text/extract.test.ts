@@ -56,6 +56,12 @@ describe('extractFindings', () => {
     expect(read('seizures absent')).toEqual(['HP:0001250-']);
   });
 
+  it('does not read a comma list of findings as one phrase', () => {
+    // "Hypotonic seizures" is a synonym of Atonic seizures; here the comma lists two findings.
+    expect(read('seizures, hypotonia')).toEqual(['HP:0001250+', 'HP:0001252+']);
+    expect(read('memory loss, short-term')).toEqual(['HP:0002354+']);
+  });
+
   it('prefers the longest phrase', () => {
     // "Focal-onset seizure" must win over "seizure" inside it.
     expect(read('focal onset seizure')).toEqual(['HP:0007359+']);

@@ -135,6 +135,25 @@ function withinGap(words: readonly string[], content: readonly Content[], i: num
 }
 
 /**
+ * True when the window crosses a comma or slash between two words that each name a finding alone: "seizures,
+ * hypotonia" lists two findings and is not one phrase, while "memory loss, short-term" may be.
+ */
+function listsFindings(
+  content: readonly Content[],
+  i: number,
+  n: number,
+  breaks: ReadonlySet<number>,
+): boolean {
+  for (let k = i + 1; k < i + n; k++) {
+    const before = content[k - 1] as Content;
+    const after = content[k] as Content;
+    if (before.info.single === undefined || after.info.single === undefined) continue;
+    for (let p = before.at + 1; p <= after.at; p++) if (breaks.has(p)) return true;
+  }
+  return false;
+}
+
+/**
  * The term a conjunct names with the head its coordination shares ("renal" in "renal and hepatic cysts" read as
  * "renal cysts"), the longest head first; undefined when content word `i` ends no conjunct or no such phrase exists.
  */
@@ -223,7 +242,7 @@ export function extractFindings(text: string, index: KnowledgeIndex): TextMatch[
         const first = content[i];
         const last = content[i + n - 1];
         if (first === undefined || last === undefined) continue;
-        if (!withinGap(words, content, i, n)) continue;
+        if (!withinGap(words, content, i, n) || listsFindings(content, i, n, breaks)) continue;
         const hpo = lookup(content, i, n, dict);
         if (hpo === undefined) continue;
         emit(hpo, first.at, last.at);
