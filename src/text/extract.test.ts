@@ -62,6 +62,10 @@ describe('extractFindings', () => {
     expect(read('memory loss, short-term')).toEqual(['HP:0002354+']);
   });
 
+  it('reads "shortening of" a part as the part being short', () => {
+    expect(read('shortening of the big toes')).toEqual(['HP:0010109+']);
+  });
+
   it('prefers the longest phrase', () => {
     // "Focal-onset seizure" must win over "seizure" inside it.
     expect(read('focal onset seizure')).toEqual(['HP:0007359+']);

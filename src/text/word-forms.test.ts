@@ -46,6 +46,14 @@ describe('wordForm', () => {
     expect(wordForm('absence')).not.toBe(wordForm('absent'));
   });
 
+  it('reads a verb made from an adjective with -en as the adjective', () => {
+    same('shortening', 'short');
+    same('thickened', 'thick');
+    same('flattened', 'flat');
+    same('widening', 'wide');
+    expect(wordForm('thickened')).not.toBe(wordForm('thin'));
+  });
+
   it('reads an organ adjective as its noun', () => {
     same('renal', 'kidney');
     same('cerebellar', 'cerebellum');

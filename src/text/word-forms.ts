@@ -131,6 +131,23 @@ const NOUN_TO_ADJECTIVE: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
+ * Verbs made from an adjective with -en, as stemmed, → the adjective: "shortening of the toes" meets "short toes" and
+ * "thick skin" "thickened skin".
+ */
+const EN_VERBS: Readonly<Record<string, string>> = {
+  shorten: 'short',
+  widen: 'wide',
+  flatten: 'flat',
+  thicken: 'thick',
+  broaden: 'broad',
+  weaken: 'weak',
+  deepen: 'deep',
+  tighten: 'tight',
+  stiffen: 'stiff',
+  darken: 'dark',
+};
+
+/**
  * The canonical form of one lower-case word (already passed through `normaliseText`).
  *
  * @example wordForm('haemorrhages') === wordForm('hemorrhage')
@@ -152,7 +169,9 @@ export function wordForm(word: string): string {
       break;
     }
   }
-  return stem(w);
+  const stemmed = stem(w);
+  const adjective = EN_VERBS[stemmed];
+  return adjective === undefined ? stemmed : stem(adjective);
 }
 
 /** The Porter stem, except that numbers and short tokens are kept as they are (the stemmer turns "is" into "i"). */
