@@ -66,6 +66,14 @@ describe('extractFindings', () => {
     expect(read('shortening of the big toes')).toEqual(['HP:0010109+']);
   });
 
+  it('reads manifestations, findings and involvement of an organ as its abnormality, only in that position', () => {
+    expect(read('ocular manifestations')).toEqual(['HP:0000478+']);
+    expect(read('involvement of the skin')).toEqual(['HP:0000951+']);
+    expect(read('the findings include ptosis')).toEqual(['HP:0000508+']);
+    // Not "Abnormal affect": the noun does not end the phrase and no "of" follows it.
+    expect(read('manifestations affecting')).toEqual([]);
+  });
+
   it('prefers the longest phrase', () => {
     // "Focal-onset seizure" must win over "seizure" inside it.
     expect(read('focal onset seizure')).toEqual(['HP:0007359+']);

@@ -6,7 +6,7 @@ import { ABBREVIATION_MAX_TOKENS, ABBREVIATION_STARTS, ABBREVIATIONS } from './a
 import { type FindingStatus, findingStatus, preTriggerStatus, QUESTION_TOKEN } from './context.js';
 import { sharedHeadStart } from './coordination.js';
 import { type PhraseDictionary, phraseDictionary, type WordInfo } from './phrase-dictionary.js';
-import { STOP_WORDS } from './word-forms.js';
+import { ABNORMALITY_HEADS, STOP_WORDS } from './word-forms.js';
 
 export type { FindingStatus } from './context.js';
 
@@ -135,6 +135,25 @@ function withinGap(words: readonly string[], content: readonly Content[], i: num
 }
 
 /**
+ * True unless the window holds an ABNORMALITY_HEADS word out of place: it must end the window ("ocular
+ * manifestations") or be followed by "of" ("involvement of the skin"), with only stop words between the window's words.
+ */
+function headsInPlace(words: readonly string[], content: readonly Content[], i: number, n: number): boolean {
+  let heads = false;
+  for (let k = i; k < i + n; k++) {
+    const at = (content[k] as Content).at;
+    if (!ABNORMALITY_HEADS.has(words[at] ?? '')) continue;
+    heads = true;
+    if (k !== i + n - 1 && words[at + 1] !== 'of') return false;
+  }
+  if (!heads) return true;
+  for (let k = i + 1; k < i + n; k++)
+    for (let p = (content[k - 1] as Content).at + 1; p < (content[k] as Content).at; p++)
+      if (!STOP_WORDS.has(words[p] ?? '')) return false;
+  return true;
+}
+
+/**
  * True when the window crosses a comma or slash between two words that each name a finding alone: "seizures,
  * hypotonia" lists two findings and is not one phrase, while "memory loss, short-term" may be.
  */
@@ -243,6 +262,7 @@ export function extractFindings(text: string, index: KnowledgeIndex): TextMatch[
         const last = content[i + n - 1];
         if (first === undefined || last === undefined) continue;
         if (!withinGap(words, content, i, n) || listsFindings(content, i, n, breaks)) continue;
+        if (!headsInPlace(words, content, i, n)) continue;
         const hpo = lookup(content, i, n, dict);
         if (hpo === undefined) continue;
         emit(hpo, first.at, last.at);

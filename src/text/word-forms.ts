@@ -60,6 +60,19 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   malformed: 'abnormal',
 };
 
+/**
+ * Nouns that, after an organ or before "of" and one, say only that it is abnormal ("ocular manifestations",
+ * "involvement of the skin"). Read as "abnormality", but only in that position (see extract.ts): elsewhere ("the
+ * findings include", "manifestations affecting") they name nothing.
+ */
+export const ABNORMALITY_HEADS: ReadonlySet<string> = new Set([
+  'manifestation',
+  'manifestations',
+  'involvement',
+  'finding',
+  'findings',
+]);
+
 /** Organ adjectives read as their noun, so "renal cyst" meets "kidney cyst" and "cerebellar atrophy" the cerebellum. */
 const ORGAN_ADJECTIVES: Readonly<Record<string, string>> = {
   renal: 'kidney',
@@ -155,7 +168,7 @@ const EN_VERBS: Readonly<Record<string, string>> = {
 export function wordForm(word: string): string {
   const organ = ORGAN_ADJECTIVES[word];
   if (organ !== undefined) return stem(organ);
-  const irregular = IRREGULAR[word];
+  const irregular = IRREGULAR[word] ?? (ABNORMALITY_HEADS.has(word) ? 'abnormality' : undefined);
   if (irregular !== undefined) return stem(irregular);
   let w = word;
   for (const [pattern, replacement] of SPELLING_FOLDS) w = w.replace(pattern, replacement);
