@@ -51,30 +51,45 @@ export function clauseWords(clause: string): string[] {
   return clauseTokens(clause).words;
 }
 
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+// Commas and slashes become these tokens before normalisation (which drops punctuation), then are taken out again.
+const COMMA_TOKEN = 'xcommax';
+const SLASH_TOKEN = 'xslashx';
+
 /** Normalised words of a clause with note abbreviations written out, keeping where commas and slashes stood. */
 export function clauseTokens(clause: string): ClauseTokens {
+  // Most clauses hold no comma or slash: they need no position sets.
+  if (!/[,/]/.test(clause))
+    return {
+      words: expandAbbreviations(normaliseText(clause).split(' ').filter(Boolean)),
+      breaks: NO_POSITIONS,
+      slashes: NO_POSITIONS,
+    };
+  const marked = normaliseText(clause.replace(/,/g, ` ${COMMA_TOKEN} `).replace(/\//g, ` ${SLASH_TOKEN} `));
   const raw: string[] = [];
   const rawBreaks = new Set<number>();
   const rawSlashes = new Set<number>();
-  // Split with the separators kept: even items are text, odd items the comma or slash between them.
-  const parts = clause.split(/([,/])/);
-  for (let k = 0; k < parts.length; k += 2) {
-    const segmentWords = normaliseText(parts[k] ?? '')
-      .split(' ')
-      .filter(Boolean);
-    if (raw.length > 0 && segmentWords.length > 0) {
-      rawBreaks.add(raw.length);
-      if (parts[k - 1] === '/') rawSlashes.add(raw.length);
-    }
-    raw.push(...segmentWords);
+  for (const word of marked.split(' ')) {
+    if (word === COMMA_TOKEN || word === SLASH_TOKEN) {
+      if (raw.length > 0) rawBreaks.add(raw.length);
+      if (word === SLASH_TOKEN && raw.length > 0) rawSlashes.add(raw.length);
+    } else if (word !== '') raw.push(word);
   }
-  const out: string[] = [];
   const breaks = new Set<number>();
   const slashes = new Set<number>();
+  const words = expandAbbreviations(raw, (from, to) => {
+    if (rawBreaks.has(from)) breaks.add(to);
+    if (rawSlashes.has(from)) slashes.add(to);
+  });
+  return { words, breaks, slashes };
+}
+
+/** Note abbreviations written out; `moved` learns where each raw word that starts an output word went. */
+function expandAbbreviations(raw: readonly string[], moved?: (from: number, to: number) => void): string[] {
+  const out: string[] = [];
   let i = 0;
   while (i < raw.length) {
-    if (rawBreaks.has(i)) breaks.add(out.length);
-    if (rawSlashes.has(i)) slashes.add(out.length);
+    moved?.(i, out.length);
     let expanded = false;
     if (!ABBREVIATION_STARTS.has(raw[i] ?? '')) {
       out.push(raw[i++] ?? '');
@@ -90,7 +105,7 @@ export function clauseTokens(clause: string): ClauseTokens {
     }
     if (!expanded) out.push(raw[i++] ?? '');
   }
-  return { words: out, breaks, slashes };
+  return out;
 }
 
 interface Content {
@@ -185,6 +200,8 @@ function withSharedHead(
   dict: PhraseDictionary,
 ): { hpo: string; lastAt: number } | undefined {
   const conjunct = content[i] as Content;
+  const next = conjunct.at + 1;
+  if (!breaks.has(next) && words[next] !== 'and' && words[next] !== 'or') return undefined;
   const headAt = sharedHeadStart(words, breaks, slashes, conjunct.at);
   if (headAt === undefined) return undefined;
   let h = i + 1;
