@@ -4,8 +4,9 @@ import type { KnowledgeIndex } from '../knowledge/index.js';
 import { normaliseText } from '../knowledge/normalise.js';
 import { ABBREVIATION_MAX_TOKENS, ABBREVIATION_STARTS, ABBREVIATIONS } from './abbreviations.js';
 import { type FindingStatus, findingStatus, preTriggerStatus, QUESTION_TOKEN } from './context.js';
+import { sharedHeadStart } from './coordination.js';
 import { type PhraseDictionary, phraseDictionary, type WordInfo } from './phrase-dictionary.js';
-import { STOP_WORDS } from './word-forms.js';
+import { ABNORMALITY_HEADS, STOP_WORDS } from './word-forms.js';
 
 export type { FindingStatus } from './context.js';
 
@@ -38,12 +39,57 @@ export function clausesWithQuestions(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** A clause's normalised words, and the positions of words written just after a comma or slash (or a slash only). */
+export interface ClauseTokens {
+  readonly words: string[];
+  readonly breaks: ReadonlySet<number>;
+  readonly slashes: ReadonlySet<number>;
+}
+
 /** Normalised words of a clause with note abbreviations written out. */
 export function clauseWords(clause: string): string[] {
-  const raw = normaliseText(clause).split(' ').filter(Boolean);
+  return clauseTokens(clause).words;
+}
+
+const NO_POSITIONS: ReadonlySet<number> = new Set();
+// Commas and slashes become these tokens before normalisation (which drops punctuation), then are taken out again.
+const COMMA_TOKEN = 'xcommax';
+const SLASH_TOKEN = 'xslashx';
+
+/** Normalised words of a clause with note abbreviations written out, keeping where commas and slashes stood. */
+export function clauseTokens(clause: string): ClauseTokens {
+  // Most clauses hold no comma or slash: they need no position sets.
+  if (!/[,/]/.test(clause))
+    return {
+      words: expandAbbreviations(normaliseText(clause).split(' ').filter(Boolean)),
+      breaks: NO_POSITIONS,
+      slashes: NO_POSITIONS,
+    };
+  const marked = normaliseText(clause.replace(/,/g, ` ${COMMA_TOKEN} `).replace(/\//g, ` ${SLASH_TOKEN} `));
+  const raw: string[] = [];
+  const rawBreaks = new Set<number>();
+  const rawSlashes = new Set<number>();
+  for (const word of marked.split(' ')) {
+    if (word === COMMA_TOKEN || word === SLASH_TOKEN) {
+      if (raw.length > 0) rawBreaks.add(raw.length);
+      if (word === SLASH_TOKEN && raw.length > 0) rawSlashes.add(raw.length);
+    } else if (word !== '') raw.push(word);
+  }
+  const breaks = new Set<number>();
+  const slashes = new Set<number>();
+  const words = expandAbbreviations(raw, (from, to) => {
+    if (rawBreaks.has(from)) breaks.add(to);
+    if (rawSlashes.has(from)) slashes.add(to);
+  });
+  return { words, breaks, slashes };
+}
+
+/** Note abbreviations written out; `moved` learns where each raw word that starts an output word went. */
+function expandAbbreviations(raw: readonly string[], moved?: (from: number, to: number) => void): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < raw.length) {
+    moved?.(i, out.length);
     let expanded = false;
     if (!ABBREVIATION_STARTS.has(raw[i] ?? '')) {
       out.push(raw[i++] ?? '');
@@ -87,7 +133,88 @@ function lookup(
   if (n === 1) return (content[i] as Content).info.single;
   const forms: string[] = [];
   for (let k = i; k < i + n; k++) forms.push((content[k] as Content).form);
+  return lookupForms(forms, dict);
+}
+
+function lookupForms(forms: string[], dict: PhraseDictionary): string | undefined {
   return dict.ordered.get(forms.join(' ')) ?? dict.bag.get(forms.sort().join(' '));
+}
+
+/** Words between the window's words (other than stop words) may number MAX_GAP at most. */
+function withinGap(words: readonly string[], content: readonly Content[], i: number, n: number): boolean {
+  const first = content[i] as Content;
+  const last = content[i + n - 1] as Content;
+  let between = 0;
+  for (let k = first.at + 1; k < last.at; k++) if (!STOP_WORDS.has(words[k] ?? '')) between++;
+  return between - Math.max(n - 2, 0) <= MAX_GAP;
+}
+
+/**
+ * True unless the window holds an ABNORMALITY_HEADS word out of place: it must end the window ("ocular
+ * manifestations") or be followed by "of" ("involvement of the skin"), with only stop words between the window's words.
+ */
+function headsInPlace(words: readonly string[], content: readonly Content[], i: number, n: number): boolean {
+  let heads = false;
+  for (let k = i; k < i + n; k++) {
+    const at = (content[k] as Content).at;
+    if (!ABNORMALITY_HEADS.has(words[at] ?? '')) continue;
+    heads = true;
+    if (k !== i + n - 1 && words[at + 1] !== 'of') return false;
+  }
+  if (!heads) return true;
+  for (let k = i + 1; k < i + n; k++)
+    for (let p = (content[k - 1] as Content).at + 1; p < (content[k] as Content).at; p++)
+      if (!STOP_WORDS.has(words[p] ?? '')) return false;
+  return true;
+}
+
+/**
+ * True when the window crosses a comma or slash between two words that each name a finding alone: "seizures,
+ * hypotonia" lists two findings and is not one phrase, while "memory loss, short-term" may be.
+ */
+function listsFindings(
+  content: readonly Content[],
+  i: number,
+  n: number,
+  breaks: ReadonlySet<number>,
+): boolean {
+  for (let k = i + 1; k < i + n; k++) {
+    const before = content[k - 1] as Content;
+    const after = content[k] as Content;
+    if (before.info.single === undefined || after.info.single === undefined) continue;
+    for (let p = before.at + 1; p <= after.at; p++) if (breaks.has(p)) return true;
+  }
+  return false;
+}
+
+/**
+ * The term a conjunct names with the head its coordination shares ("renal" in "renal and hepatic cysts" read as
+ * "renal cysts"), the longest head first; undefined when content word `i` ends no conjunct or no such phrase exists.
+ */
+function withSharedHead(
+  content: readonly Content[],
+  i: number,
+  words: readonly string[],
+  breaks: ReadonlySet<number>,
+  slashes: ReadonlySet<number>,
+  dict: PhraseDictionary,
+): { hpo: string; lastAt: number } | undefined {
+  const conjunct = content[i] as Content;
+  const next = conjunct.at + 1;
+  if (!breaks.has(next) && words[next] !== 'and' && words[next] !== 'or') return undefined;
+  const headAt = sharedHeadStart(words, breaks, slashes, conjunct.at);
+  if (headAt === undefined) return undefined;
+  let h = i + 1;
+  while (h < content.length && (content[h] as Content).at < headAt) h++;
+  if ((content[h] as Content | undefined)?.at !== headAt) return undefined;
+  for (let n = Math.min(dict.maxWords - 1, content.length - h); n >= 1; n--) {
+    if (!withinGap(words, content, h, n)) continue;
+    const forms = [conjunct.form];
+    for (let k = h; k < h + n; k++) forms.push((content[k] as Content).form);
+    const hpo = lookupForms(forms, dict);
+    if (hpo !== undefined) return { hpo, lastAt: (content[h + n - 1] as Content).at };
+  }
+  return undefined;
 }
 
 /**
@@ -122,32 +249,40 @@ export function extractFindings(text: string, index: KnowledgeIndex): TextMatch[
   const out: TextMatch[] = [];
   const seen = new Set<string>();
   for (const clause of clausesWithQuestions(text)) {
-    const words = clauseWords(clause);
+    const { words, breaks, slashes } = clauseTokens(clause);
     const pre = preTriggerStatus(words);
     const content = contentWords(words, dict);
+    const emit = (hpo: string, firstAt: number, lastAt: number): void => {
+      if (!seen.has(hpo)) {
+        const status = findingStatus(words, pre, firstAt, lastAt);
+        out.push({
+          hpo,
+          present: status === 'present' || status === 'history',
+          status,
+          quote: words.slice(firstAt, lastAt + 1).join(' '),
+        });
+      }
+      seen.add(hpo);
+    };
     let i = 0;
     while (i < content.length) {
+      const shared = withSharedHead(content, i, words, breaks, slashes, dict);
+      if (shared !== undefined) {
+        emit(shared.hpo, (content[i] as Content).at, shared.lastAt);
+        i++;
+        continue;
+      }
       let taken = 0;
       const longest = longestPossible(content, i, dict);
       for (let n = longest; n >= 1; n--) {
         const first = content[i];
         const last = content[i + n - 1];
         if (first === undefined || last === undefined) continue;
-        // Words between the phrase's words (other than stop words) may number MAX_GAP at most.
-        let between = 0;
-        for (let k = first.at + 1; k < last.at; k++) if (!STOP_WORDS.has(words[k] ?? '')) between++;
-        if (between - Math.max(n - 2, 0) > MAX_GAP) continue;
+        if (!withinGap(words, content, i, n) || listsFindings(content, i, n, breaks)) continue;
+        if (!headsInPlace(words, content, i, n)) continue;
         const hpo = lookup(content, i, n, dict);
         if (hpo === undefined) continue;
-        const status = findingStatus(words, pre, first.at, last.at);
-        if (!seen.has(hpo))
-          out.push({
-            hpo,
-            present: status === 'present' || status === 'history',
-            status,
-            quote: words.slice(first.at, last.at + 1).join(' '),
-          });
-        seen.add(hpo);
+        emit(hpo, first.at, last.at);
         taken = n;
         break;
       }

@@ -79,8 +79,8 @@ function buildDictionary(index: KnowledgeIndex): PhraseDictionary {
   const partners = new Map<string, Set<string>>();
   let maxWords = 1;
   const used = index.findingByHpo;
-  // Knowledge synonyms first, then HPO labels, synonyms and layperson phrases (in that order, first one kept), except
-  // that a term the knowledge base uses takes a key from one it does not.
+  // Knowledge synonyms first, then HPO labels, synonyms and layperson phrases (in that order, first one kept unless
+  // takesKey below says otherwise).
   const add = (phrase: string, id: string): void => {
     const forms = phraseForms(phrase, form);
     if (forms.length === 0 || forms.length > MAX_PHRASE_WORDS) return;
@@ -95,10 +95,14 @@ function buildDictionary(index: KnowledgeIndex): PhraseDictionary {
     const inOrder = forms.join(' ');
     const asSet = [...forms].sort().join(' ');
     const currentOrdered = ordered.get(inOrder);
-    if (currentOrdered === undefined || (!used.has(currentOrdered) && used.has(id))) ordered.set(inOrder, id);
+    if (currentOrdered === undefined || takesKey(id, currentOrdered)) ordered.set(inOrder, id);
     const currentBag = bag.get(asSet);
-    if (currentBag === undefined || (!used.has(currentBag) && used.has(id))) bag.set(asSet, id);
+    if (currentBag === undefined || takesKey(id, currentBag)) bag.set(asSet, id);
   };
+  // A term the knowledge base uses takes a key from one it does not; otherwise, between a term and its ancestor, the
+  // words do not say which is meant, so the ancestor (which holds both) keeps the key.
+  const takesKey = (id: string, current: string): boolean =>
+    used.has(id) !== used.has(current) ? used.has(id) : index.ancestors(current).has(id);
   for (const finding of index.kb.findings)
     for (const phrase of [finding.code.label, ...finding.synonyms]) add(phrase, finding.code.code);
   // Only phenotypic abnormalities: the modifier, onset and inheritance branches hold words such as "severe",

@@ -27,12 +27,46 @@ describe('wordForm', () => {
     same('papillae', 'papilla');
   });
 
+  it('reads anomaly and malformation as abnormality', () => {
+    same('anomalies', 'abnormality');
+    same('malformation', 'abnormalities');
+    same('malformed', 'abnormal');
+    expect(wordForm('anomaly')).not.toBe(wordForm('defect'));
+  });
+
+  it('reads a noun of condition as its adjective', () => {
+    same('dysplasia', 'dysplastic');
+    same('hypoplasia', 'hypoplastic');
+    same('dyskinesia', 'dyskinetic');
+    same('sclerosis', 'sclerotic');
+    same('ataxia', 'ataxic');
+    same('hypotonia', 'hypotonic');
+    // Short words keep their own form: otitis "media" is not "medical".
+    expect(wordForm('media')).not.toBe(wordForm('medical'));
+    expect(wordForm('absence')).not.toBe(wordForm('absent'));
+  });
+
+  it('reads a verb made from an adjective with -en as the adjective', () => {
+    same('shortening', 'short');
+    same('thickened', 'thick');
+    same('flattened', 'flat');
+    same('widening', 'wide');
+    expect(wordForm('thickened')).not.toBe(wordForm('thin'));
+  });
+
   it('reads an organ adjective as its noun', () => {
     same('renal', 'kidney');
     same('cerebellar', 'cerebellum');
     same('hepatic', 'liver');
     same('cardiac', 'heart');
     same('gastric', 'stomach');
+    same('ocular', 'eye');
+    same('ophthalmologic', 'eye');
+    same('oral', 'mouth');
+    same('otic', 'ear');
+    same('palmar', 'palms');
+    same('plantar', 'soles');
+    same('oesophageal', 'esophagus');
     expect(wordForm('renal')).not.toBe(wordForm('liver'));
   });
 

@@ -52,7 +52,26 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   worsening: 'worsen',
   fainted: 'faint',
   fainting: 'faint',
+  // Clinical English uses these nouns for HPO's "abnormality" ("ear anomalies", "limb malformation").
+  anomaly: 'abnormality',
+  anomalies: 'abnormality',
+  malformation: 'abnormality',
+  malformations: 'abnormality',
+  malformed: 'abnormal',
 };
+
+/**
+ * Nouns that, after an organ or before "of" and one, say only that it is abnormal ("ocular manifestations",
+ * "involvement of the skin"). Read as "abnormality", but only in that position (see extract.ts): elsewhere ("the
+ * findings include", "manifestations affecting") they name nothing.
+ */
+export const ABNORMALITY_HEADS: ReadonlySet<string> = new Set([
+  'manifestation',
+  'manifestations',
+  'involvement',
+  'finding',
+  'findings',
+]);
 
 /** Organ adjectives read as their noun, so "renal cyst" meets "kidney cyst" and "cerebellar atrophy" the cerebellum. */
 const ORGAN_ADJECTIVES: Readonly<Record<string, string>> = {
@@ -64,6 +83,42 @@ const ORGAN_ADJECTIVES: Readonly<Record<string, string>> = {
   gastric: 'stomach',
   dental: 'tooth',
   cutaneous: 'skin',
+  dermal: 'skin',
+  ocular: 'eye',
+  ophthalmic: 'eye',
+  ophthalmologic: 'eye',
+  ophthalmological: 'eye',
+  oral: 'mouth',
+  otic: 'ear',
+  aural: 'ear',
+  otologic: 'ear',
+  otological: 'ear',
+  facial: 'face',
+  nasal: 'nose',
+  labial: 'lip',
+  lingual: 'tongue',
+  pulmonary: 'lung',
+  cerebral: 'cerebrum',
+  palmar: 'palm',
+  plantar: 'sole',
+  splenic: 'spleen',
+  pancreatic: 'pancreas',
+  ovarian: 'ovary',
+  uterine: 'uterus',
+  testicular: 'testis',
+  intestinal: 'intestine',
+  colonic: 'colon',
+  esophageal: 'esophagus',
+  rectal: 'rectum',
+  anal: 'anus',
+  aortic: 'aorta',
+  retinal: 'retina',
+  corneal: 'cornea',
+  gingival: 'gingiva',
+  mandibular: 'mandible',
+  costal: 'rib',
+  femoral: 'femur',
+  tibial: 'tibia',
 };
 
 /** Latin/Greek plural endings → singular, tried when the word is not irregular (e.g. "papillae" → "papilla"). */
@@ -76,23 +131,65 @@ const PLURAL_ENDINGS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
+ * A noun of condition read as its adjective, so "dysplastic hips" meets "hip dysplasia" and "ataxic limb movements"
+ * "limb ataxia" (the stemmer leaves the two apart). The first that applies is used; the stem before the suffix must be
+ * long enough that short words ("media", "mania") keep their own form. Not -ence → -ent: "seizures absent" would
+ * then read as absence seizures.
+ */
+const NOUN_TO_ADJECTIVE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(\w{3,})asia$/, '$1astic'], // dysplasia, hypoplasia, aplasia
+  [/^(\w{3,})esia$/, '$1etic'], // dyskinesia, anesthesia
+  [/^(\w{3,})osis$/, '$1otic'], // sclerosis, fibrosis, stenosis, cyanosis
+  [/^(\w{4,})ia$/, '$1ic'], // ataxia, dystonia, hypotonia, ischemia
+];
+
+/**
+ * Verbs made from an adjective with -en, as stemmed, → the adjective: "shortening of the toes" meets "short toes" and
+ * "thick skin" "thickened skin".
+ */
+const EN_VERBS: Readonly<Record<string, string>> = {
+  shorten: 'short',
+  widen: 'wide',
+  flatten: 'flat',
+  thicken: 'thick',
+  broaden: 'broad',
+  weaken: 'weak',
+  deepen: 'deep',
+  tighten: 'tight',
+  stiffen: 'stiff',
+  darken: 'dark',
+};
+
+/**
  * The canonical form of one lower-case word (already passed through `normaliseText`).
  *
  * @example wordForm('haemorrhages') === wordForm('hemorrhage')
  */
 export function wordForm(word: string): string {
   const organ = ORGAN_ADJECTIVES[word];
-  if (organ !== undefined) return stemmer(organ);
-  const irregular = IRREGULAR[word];
-  if (irregular !== undefined) return stemmer(irregular);
+  if (organ !== undefined) return stem(organ);
+  const irregular = IRREGULAR[word] ?? (ABNORMALITY_HEADS.has(word) ? 'abnormality' : undefined);
+  if (irregular !== undefined) return stem(irregular);
   let w = word;
   for (const [pattern, replacement] of SPELLING_FOLDS) w = w.replace(pattern, replacement);
-  const again = IRREGULAR[w];
-  if (again !== undefined) return stemmer(again);
+  const again = IRREGULAR[w] ?? ORGAN_ADJECTIVES[w];
+  if (again !== undefined) return stem(again);
   if (w.length > 5) for (const [pattern, replacement] of PLURAL_ENDINGS) w = w.replace(pattern, replacement);
-  // Numbers and short tokens are kept as they are (the stemmer would turn "is" into "i").
-  if (w.length <= 3 || /\d/.test(w)) return w;
-  return stemmer(w);
+  for (const [pattern, replacement] of NOUN_TO_ADJECTIVE) {
+    const adjective = w.replace(pattern, replacement);
+    if (adjective !== w) {
+      w = adjective;
+      break;
+    }
+  }
+  const stemmed = stem(w);
+  const adjective = EN_VERBS[stemmed];
+  return adjective === undefined ? stemmed : stem(adjective);
+}
+
+/** The Porter stem, except that numbers and short tokens are kept as they are (the stemmer turns "is" into "i"). */
+function stem(w: string): string {
+  return w.length <= 3 || /\d/.test(w) ? w : stemmer(w);
 }
 
 /** Words that carry no identity in a phrase: left out of dictionary keys and of note text alike. */
