@@ -20,6 +20,8 @@ const INERT_TYPES: ReadonlySet<string> = new Set(['MedicationStatement', 'Medica
 /** A note or a narrative: the reader sends its text to the note reader, which may find anything. */
 const FREE_TEXT = /"note"\s*:|"text"\s*:\s*\{/;
 
+const MEMO_LIMIT = 50_000;
+
 /** Labs a pattern combines or reads below the catalogue's limit (see derivedAbnormal). */
 const DERIVED_FROM: ReadonlySet<string> = new Set(['calcium', 'albumin', 'platelets']);
 
@@ -47,6 +49,8 @@ export class Triage {
         !parsed.success ||
         parsed.data.knownCancers.length > 0 ||
         parsed.data.findings.some((f) => this.usedByARule(f.hpo));
+      // Bounded: a population with ever new free-text problems must not grow the memo without end.
+      if (this.conditionCodes.size >= MEMO_LIMIT) this.conditionCodes.clear();
       this.conditionCodes.set(code, counts);
     }
     return counts;
