@@ -41,7 +41,7 @@ const EFFECTIVE = /"effectiveDateTime"\s*:\s*"(\d{4}-\d{2}-\d{2})/;
 const FINAL = /"status"\s*:\s*"final"/;
 /** Elements that can carry meaning beyond one coded quantity; a line with any of them goes to the engine. */
 const EXTRA =
-  /"(?:component|interpretation|valueString|valueCodeableConcept|dataAbsentReason|note|comparator|hasMember|derivedFrom|contained|modifierExtension)"/;
+  /"(?:component|interpretation|valueString|valueCodeableConcept|dataAbsentReason|note|div|comparator|hasMember|derivedFrom|contained|modifierExtension)"/;
 
 /** A final Observation of one LOINC-coded quantity with a date, in the plain layout EHR exports use; else undefined. */
 export function labOfLine(line: string): LabLine | undefined {
@@ -64,13 +64,40 @@ const SMOKING =
 /** A tobacco smoking status Observation (LOINC 72166-2). */
 export const isSmokingLine = (line: string): boolean => SMOKING.test(line);
 
-const CONDITION_TEXT = /"code"\s*:\s*\{\s*"text"\s*:\s*"((?:[^"\\]|\\.)*)"\s*\}/;
+/** The Condition elements the FHIR reader acts on, beside the code: statuses and dates only ever hold a finding back. */
+const CONDITION_KEYS: ReadonlySet<string> = new Set([
+  'resourceType',
+  'id',
+  'meta',
+  'clinicalStatus',
+  'verificationStatus',
+  'category',
+  'code',
+  'subject',
+  'encounter',
+  'onsetDateTime',
+  'recordedDate',
+  'abatementDateTime',
+]);
 
-/** The text of a Condition coded by text alone (`"code":{"text":"…"}`), else undefined. */
-export function conditionTextOfLine(line: string): string | undefined {
-  if (line.includes('"coding"') || line.includes('"contained"')) return undefined;
-  const m = CONDITION_TEXT.exec(line);
-  return m === null ? undefined : (JSON.parse(`"${m[1]}"`) as string);
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * The code of a Condition line as JSON text, when the line holds nothing else the reader could use (no note, no
+ * narrative, no element outside CONDITION_KEYS); else undefined. Its statuses and dates can only keep the code from
+ * counting (entered in error, uncertain, not current, refuted, after asOf), never make it count.
+ */
+export function conditionCodeOfLine(line: string): string | undefined {
+  let c: unknown;
+  try {
+    c = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(c) || !isObject(c.code)) return undefined;
+  for (const key of Object.keys(c)) if (!CONDITION_KEYS.has(key)) return undefined;
+  return JSON.stringify(c.code);
 }
 
 const GENDER = /"gender"\s*:\s*"([a-z]+)"/;

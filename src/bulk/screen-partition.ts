@@ -48,6 +48,17 @@ function patientOfPartitionLine(line: string): string | undefined {
   }
 }
 
+const triages = new WeakMap<KnowledgeIndex, Map<string, Triage>>();
+
+/** One triage per knowledge and date, so its memo of problem codes carries over from partition to partition. */
+function triageFor(index: KnowledgeIndex, asOf: string): Triage {
+  const byDate = triages.get(index) ?? new Map<string, Triage>();
+  triages.set(index, byDate);
+  const triage = byDate.get(asOf) ?? new Triage(index, asOf);
+  byDate.set(asOf, triage);
+  return triage;
+}
+
 /**
  * Group a partition (lines written by pass 1) by patient and screen each patient; patients come out in first-seen
  * order. Lines are parsed as JSON only for patients the triage sends to the engine.
@@ -87,7 +98,7 @@ export async function screenPartitionFile(file: string, options: PartitionOption
       patient: '',
       reasons: orphans.map((o) => `a partition line names no patient or is not JSON: ${o}`),
     });
-  const triage = options.triage === false ? undefined : new Triage(options.index, options.asOf);
+  const triage = options.triage === false ? undefined : triageFor(options.index, options.asOf);
   for (const [patient, lines] of groups) {
     result.patients += 1;
     if (triage !== undefined && !triage.needsEngine(lines)) {

@@ -112,10 +112,11 @@ export async function runScreenCommand(argv: string[], io: Io, deps: ScreenDeps)
               )
             )
               continue;
+            // The case and its assessment carry the source id (Patient.id); storage keeps the pseudonym instead.
             await storage.appendAssessment({
               patientId,
-              input: c.input,
-              assessment: c.assessment,
+              input: { ...c.input, id: patientId },
+              assessment: { ...c.assessment, caseId: patientId },
               knowledgeVersion: c.assessment.knowledgeVersion,
               at: new Date().toISOString(),
             });

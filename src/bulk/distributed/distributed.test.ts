@@ -9,10 +9,12 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { realIndex } from '../../../test/knowledge.js';
 import { startTestRedis, type TestRedis } from '../../../test/support/redis-server.js';
+import type { Io } from '../../cli/main.js';
+import { runScreenQueue } from '../../cli/screen-queue.js';
 import { groupPartition, partitionFile, partitionNdjson } from '../partition.js';
 import { screenPatient } from '../screen-patient.js';
 import { SCREEN_AS_OF, writePopulation } from './__fixtures__/population.js';
-import { KEYS, type StoredOutcome, storedOutcome } from './message.js';
+import { fieldsOf, KEYS, type StoredOutcome, storedOutcome } from './message.js';
 import { runDistributedScreen } from './producer.js';
 
 const bin = fileURLToPath(new URL('../../../bin/paraneo.js', import.meta.url));
@@ -89,6 +91,28 @@ const readNdjson = (file: string) =>
 const statsOf = (log: string) =>
   JSON.parse(/stopped: (\{.*\})/.exec(log)?.[1] ?? '{}') as { messages?: number; reclaimed?: number };
 
+/** Capture of a command's output streams, for the CLI commands run in this process. */
+function capture(): Io & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    readFile: () => '',
+    readStdin: () => '',
+  };
+}
+
+async function until(test: () => boolean | Promise<boolean>, what: string, ms = 120_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await test())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('distributed screen on Redis Streams', () => {
   let server: TestRedis;
   let redis: Redis;
@@ -114,6 +138,46 @@ describe('distributed screen on Redis Streams', () => {
     await redis.flushall();
   });
 
+  const screen = (outDir: string) =>
+    runDistributedScreen({
+      files: population.files,
+      redisUrl: server.url,
+      asOf: SCREEN_AS_OF,
+      outDir,
+      batchPatients: 4,
+      timeoutMs: 180_000,
+    });
+
+  /** The output folder holds the single-process answers, each patient once, nobody lost. */
+  function expectReference(
+    outDir: string,
+    summary: { flagged: number; notFlagged: number; unreadable: number; deadLettered: number },
+  ) {
+    const flagged = readNdjson(join(outDir, 'flagged.ndjson'));
+    expect(flagged).toEqual(expected.flagged);
+    expect(new Set(flagged.map((f) => f.patient)).size).toBe(flagged.length);
+    expect(readNdjson(join(outDir, 'unreadable.ndjson'))).toEqual(expected.unreadable);
+    expect(summary.notFlagged).toBe(expected.notFlagged);
+    expect(summary.flagged + summary.notFlagged + summary.unreadable).toBe(population.patients);
+    expect(summary.deadLettered).toBe(0);
+    return flagged;
+  }
+
+  /** Put a task on the stream by hand, as a producer would. */
+  const enqueue = (run: string, ids: string, payload: string) =>
+    redis.xadd(
+      KEYS.tasks,
+      '*',
+      'run',
+      run,
+      'asOf',
+      SCREEN_AS_OF,
+      'ids',
+      ids,
+      'payload',
+      payload,
+    ) as Promise<string>;
+
   it(
     'two worker processes give the answers of a single-process loop, each patient once',
     async () => {
@@ -121,21 +185,9 @@ describe('distributed screen on Redis Streams', () => {
       try {
         await Promise.all(workers.map((w) => w.waitFor(/ready/)));
         const outDir = join(work, 'out-a');
-        const summary = await runDistributedScreen({
-          files: population.files,
-          redisUrl: server.url,
-          asOf: SCREEN_AS_OF,
-          outDir,
-          batchPatients: 4,
-          timeoutMs: 180_000,
-        });
-        const flagged = readNdjson(join(outDir, 'flagged.ndjson'));
-        expect(flagged).toEqual(expected.flagged);
-        expect(readNdjson(join(outDir, 'unreadable.ndjson'))).toEqual(expected.unreadable);
-        expect(summary.notFlagged).toBe(expected.notFlagged);
+        const summary = await screen(outDir);
+        const flagged = expectReference(outDir, summary);
         expect(summary.patients).toBe(population.patients);
-        expect(summary.flagged + summary.notFlagged + summary.unreadable).toBe(population.patients);
-        expect(summary.deadLettered).toBe(0);
         expect(summary.unrecognised).toHaveLength(1);
         expect(flagged.map((f) => f.patient)).toContain('ex-21');
         expect(flagged.map((f) => f.patient)).not.toContain('healthy-001');
@@ -161,27 +213,15 @@ describe('distributed screen on Redis Streams', () => {
       try {
         await doomed.waitFor(/ready/);
         const outDir = join(work, 'out-b');
-        const screen = runDistributedScreen({
-          files: population.files,
-          redisUrl: server.url,
-          asOf: SCREEN_AS_OF,
-          outDir,
-          batchPatients: 4,
-          timeoutMs: 180_000,
-        });
+        const screening = screen(outDir);
         await doomed.waitFor(/read \d message\(s\), pausing/);
         doomed.child.kill('SIGKILL');
         await doomed.stop();
         const held = (await redis.xpending(KEYS.tasks, KEYS.group)) as [number, ...unknown[]];
         expect(held[0]).toBeGreaterThan(0);
         survivor = startWorker(server.url, ['--consumer', 'survivor', '--claim-idle', '1000']);
-        const summary = await screen;
-        const flagged = readNdjson(join(outDir, 'flagged.ndjson'));
-        expect(flagged).toEqual(expected.flagged);
-        expect(new Set(flagged.map((f) => f.patient)).size).toBe(flagged.length);
-        expect(readNdjson(join(outDir, 'unreadable.ndjson'))).toEqual(expected.unreadable);
-        expect(summary.flagged + summary.notFlagged + summary.unreadable).toBe(population.patients);
-        expect(summary.deadLettered).toBe(0);
+        const summary = await screening;
+        expectReference(outDir, summary);
         expect(((await redis.xpending(KEYS.tasks, KEYS.group)) as [number])[0]).toBe(0);
         expect(await survivor.stop()).toBe(0);
         const stats = statsOf(survivor.stderr());
@@ -205,30 +245,8 @@ describe('distributed screen on Redis Streams', () => {
           [{ resourceType: 'Patient', id: 'healthy-x', gender: 'male', birthDate: '1970-01-01' }],
         ],
       ]);
-      const poison = (await redis.xadd(
-        KEYS.tasks,
-        '*',
-        'run',
-        run,
-        'asOf',
-        SCREEN_AS_OF,
-        'ids',
-        '["p-bad"]',
-        'payload',
-        '[["p-bad", not json',
-      )) as string;
-      await redis.xadd(
-        KEYS.tasks,
-        '*',
-        'run',
-        run,
-        'asOf',
-        SCREEN_AS_OF,
-        'ids',
-        '["healthy-x"]',
-        'payload',
-        good,
-      );
+      const poison = await enqueue(run, '["p-bad"]', '[["p-bad", not json');
+      await enqueue(run, '["healthy-x"]', good);
       const worker = startWorker(server.url, [
         '--consumer',
         'w',
@@ -254,6 +272,115 @@ describe('distributed screen on Redis Streams', () => {
         ) as StoredOutcome;
         expect(stored.kind).toBe('not-flagged');
         expect(await redis.hexists(KEYS.results(run), 'p-bad')).toBe(0);
+      } finally {
+        await worker.stop();
+      }
+    },
+    SLOW,
+  );
+  it(
+    'paraneo screen-queue with a worker process: exit 0, the counts on stdout, the single-process answers in --out',
+    async () => {
+      const worker = startWorker(server.url, ['--consumer', 'cli']);
+      try {
+        await worker.waitFor(/ready/);
+        const outDir = join(work, 'out-cli');
+        const io = capture();
+        const code = await runScreenQueue(
+          [
+            work,
+            '--redis',
+            server.url,
+            '--out',
+            outDir,
+            '--as-of',
+            SCREEN_AS_OF,
+            '--batch',
+            '4',
+            '--timeout',
+            '180',
+          ],
+          io,
+        );
+        expect(code, io.err.join('')).toBe(0);
+        const printed = JSON.parse(io.out.join('')) as Record<string, unknown>;
+        expect(printed).toMatchObject({ patients: population.patients, deadLettered: 0, unrecognised: 1 });
+        expect(JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8'))).toMatchObject({
+          run: printed.run,
+          flagged: expected.flagged.length,
+        });
+        expectReference(outDir, printed as Parameters<typeof expectReference>[1]);
+        expect(readNdjson(join(outDir, 'dead-letter.ndjson'))).toEqual([]);
+      } finally {
+        await worker.stop();
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'paraneo screen-queue: a message failing past its retries puts its patients in dead-letter.ndjson with the reason, exit 1',
+    async () => {
+      const outDir = join(work, 'out-dead');
+      const io = capture();
+      const queued = runScreenQueue(
+        [
+          work,
+          '--redis',
+          server.url,
+          '--out',
+          outDir,
+          '--as-of',
+          SCREEN_AS_OF,
+          '--batch',
+          '4',
+          '--timeout',
+          '180',
+        ],
+        io,
+      );
+      // Every message is on the stream once the producer reports its first poll; no worker has read any yet.
+      await until(
+        () => /: 0\/\d+ messages done, \d+ patients queued\n/.test(io.err.join('')),
+        'the producer',
+      );
+      const [first] = (await redis.xrange(KEYS.tasks, '-', '+', 'COUNT', 1)) as [string, string[]][];
+      const [id, flat] = first as [string, string[]];
+      const f = fieldsOf(flat);
+      // The message as a broken transport would deliver it: cut short, no longer JSON.
+      await redis.xdel(KEYS.tasks, id);
+      const corrupt = await enqueue(f.run as string, f.ids as string, (f.payload as string).slice(0, 40));
+      const lost = JSON.parse(f.ids as string) as string[];
+      const worker = startWorker(server.url, [
+        '--consumer',
+        'w',
+        '--claim-idle',
+        '300',
+        '--max-deliveries',
+        '2',
+      ]);
+      try {
+        expect(await queued, io.err.join('')).toBe(1);
+        const dead = readNdjson(join(outDir, 'dead-letter.ndjson'));
+        expect(dead).toEqual([
+          {
+            message: corrupt,
+            patients: lost,
+            deliveries: 2,
+            error: expect.stringMatching(/^payload: not JSON/),
+          },
+        ]);
+        const summary = JSON.parse(readFileSync(join(outDir, 'summary.json'), 'utf8')) as Record<
+          'flagged' | 'notFlagged' | 'unreadable' | 'deadLettered',
+          number
+        >;
+        expect(summary.deadLettered).toBe(lost.length);
+        expect(summary.flagged + summary.notFlagged + summary.unreadable + lost.length).toBe(
+          population.patients,
+        );
+        expect(readNdjson(join(outDir, 'flagged.ndjson'))).toEqual(
+          expected.flagged.filter((p) => !lost.includes(String(p.patient))),
+        );
       } finally {
         await worker.stop();
       }
