@@ -26,16 +26,61 @@ describe('antibody names as laboratories print them (issue 11, labs brief)', () 
     expect(resolveAntibody('VGKC-complex antibody', index)?.id).toBe('vgkc-complex');
   });
 
-  it('names outside the catalogue stay unrecognised (N-type VGCC is not P/Q-type)', () => {
-    const c = ok([
-      { name: 'N-type calcium channel antibody', result: 'positive' },
-      { name: 'anti-unobtainium', result: 'positive' },
-    ]);
+  it('names outside the catalogue stay unrecognised', () => {
+    const c = ok([{ name: 'anti-unobtainium', result: 'positive' }]);
     expect(c.antibodies).toEqual([]);
     expect(c.unrecognised.map((u) => [u.field, u.reason])).toEqual([
       ['antibodies.0.name', 'antibody not in the catalogue'],
-      ['antibodies.1.name', 'antibody not in the catalogue'],
     ]);
+  });
+});
+
+describe('N-type and P/Q-type VGCC are told apart (Mayo panels print both: CCN and CCPQ)', () => {
+  it.each([
+    'N-Type Calcium Channel Ab',
+    'N-Type Calcium Channel Antibody, Serum',
+    'N-type calcium channel antibody',
+    'N type calcium channel antibody',
+    'N-type VGCC',
+    'anti-N-type VGCC',
+    'VGCC N-type',
+    'VGCC antibody (N-type)',
+    'Voltage-Gated Calcium Channel-N (VGCC-N)',
+    'N-type voltage-gated calcium channel antibody',
+    'Voltage-gated calcium channel antibody (N-type)',
+    'Calcium channel antibody, N type',
+    'N-type calcium channel binding antibody, RIA',
+    'CaV2.2 antibody',
+    'anti-CACNA1B',
+  ])('"%s" is the N-type antibody', (name) => {
+    expect(resolveAntibody(name, index)?.id).toBe('vgcc-n');
+  });
+
+  it.each([
+    'P/Q-Type Calcium Channel Ab',
+    'P/Q-Type Calcium Channel Antibody, Serum',
+    'P/Q-type VGCC',
+    'VGCC P/Q-type',
+    'anti-P/Q-type VGCC',
+    'P/Q type calcium channel antibody',
+    'Calcium channel antibody, P/Q type',
+    'CaV2.1 antibody',
+  ])('"%s" stays the P/Q-type antibody', (name) => {
+    expect(resolveAntibody(name, index)?.id).toBe('vgcc-pq');
+  });
+
+  it('a positive N-type result is kept as N-type and scores no PNS-Care laboratory points; P/Q-type scores 2', () => {
+    const c = ok([{ name: 'N-Type Calcium Channel Ab', result: 'positive', titre: '0.05 nmol/L' }]);
+    expect(c.antibodies.map((a) => a.antibodyId)).toEqual(['vgcc-n']);
+    expect(c.unrecognised).toEqual([]);
+    const lems = (name: string) =>
+      assessRaw({
+        patient: { age: 62, sex: 'male', smoking: 'current' },
+        findings: [{ hpo: 'HP:0003690' }, { hpo: 'HP:0001284' }],
+        antibodies: [{ name, result: 'positive', specimen: 'serum' }],
+      }).pnsCare?.items.find((i) => i.itemId === 'laboratory');
+    expect(lems('N-Type Calcium Channel Ab')?.points).toBe(0);
+    expect(lems('P/Q-Type Calcium Channel Ab')?.points).toBe(2);
   });
 });
 
