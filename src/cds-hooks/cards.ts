@@ -2,12 +2,9 @@
 // and uuids derived from the card's content so the same request always gives the same cards.
 import { createHash } from 'node:crypto';
 import type { CaseInput } from '../case/schema.js';
-import type { Assessment, Citation, ShownCitation } from '../engine/assessment.js';
-import { showCitation } from '../engine/citations.js';
+import type { Citation } from '../engine/assessment.js';
 import type { DoseCheck, SafetyFlag } from '../engine/treatment/index.js';
 import type { Card, Coding } from './schemas.js';
-
-type References = Assessment['references'];
 
 export const NOT_A_DIAGNOSIS = '**Decision support, not a diagnosis.**';
 const SUMMARY_MAX = 139;
@@ -68,7 +65,7 @@ export function overrideReasons(settings: CardSettings): Coding[] {
 }
 
 /** A citation as Markdown, linked to PubMed, the DOI or the label URL when one is known. */
-export function citationMd(c: ShownCitation): string {
+export function citationMd(c: Citation): string {
   const url =
     c.pmid !== undefined
       ? `https://pubmed.ncbi.nlm.nih.gov/${c.pmid}/`
@@ -79,14 +76,10 @@ export function citationMd(c: ShownCitation): string {
   return url === undefined ? label : `[${label}](${url})`;
 }
 
-/** Citations as Markdown, each reference once, their details from the assessment's references table. */
-export function citationsMd(citations: readonly Citation[], references: References, max = 6): string {
+export function citationsMd(citations: readonly Citation[], max = 6): string {
   const seen = new Set<string>();
   const unique = citations.filter((c) => !seen.has(c.ref) && seen.add(c.ref));
-  const shown = unique
-    .slice(0, max)
-    .map((c) => citationMd(showCitation(c, references)))
-    .join('; ');
+  const shown = unique.slice(0, max).map(citationMd).join('; ');
   return unique.length > max ? `${shown}; and ${unique.length - max} more on the Paraneo page` : shown;
 }
 
@@ -124,13 +117,13 @@ export function flagSummary(f: SafetyFlag): string {
 }
 
 /** A safety flag's card detail: what it is, what to do, and its sources. */
-export function flagDetail(f: SafetyFlag, references: References): string {
+export function flagDetail(f: SafetyFlag): string {
   return [
     '',
     f.text,
     ...(f.management ? ['', `What to do: ${f.management}`] : []),
     '',
-    `Sources: ${citationsMd(f.citations, references)}.`,
+    `Sources: ${citationsMd(f.citations)}.`,
   ].join('\n');
 }
 

@@ -79,7 +79,7 @@ export function orderCards(check: OrderCheckInput, index: KnowledgeIndex, settin
       finishCard({
         summary: flagSummary(f),
         indicator: INDICATOR[f.severity],
-        detail: flagDetail(f, withDrafts.references),
+        detail: flagDetail(f),
         source: sourceOf(settings, 'order-check'),
         suggestions: removeSuggestion(drafts, names),
         selectionBehavior: 'at-most-one',
@@ -102,7 +102,7 @@ export function orderCards(check: OrderCheckInput, index: KnowledgeIndex, settin
             ...dose.reasons.map((r) => `- ${r}`),
             ...notes,
             '',
-            `Sources: ${citationsMd(dose.citations, withDrafts.references)}.`,
+            `Sources: ${citationsMd(dose.citations)}.`,
           ].join('\n'),
           source: sourceOf(settings, 'order-check'),
           suggestions: removeSuggestion([d], names),

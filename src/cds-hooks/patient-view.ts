@@ -96,7 +96,7 @@ function pnsDetail(a: Assessment): string {
       `${a.unrecognised.length} chart item(s) could not be used; they are listed on the Paraneo page.`,
     );
   const citations = [...(a.syndromes[0]?.citations ?? []), ...(a.pnsCare?.citations ?? [])];
-  if (citations.length > 0) lines.push('', `Sources: ${citationsMd(citations, a.references)}.`);
+  if (citations.length > 0) lines.push('', `Sources: ${citationsMd(citations)}.`);
   return lines.join('\n');
 }
 
@@ -158,10 +158,7 @@ function screeningCard(
       '',
       ...due.map((s) => `- ${s.test} (${s.kind}, due ${s.due}): ${s.reason}`),
       '',
-      `Sources: ${citationsMd(
-        due.flatMap((s) => s.citations),
-        a.references,
-      )}.`,
+      `Sources: ${citationsMd(due.flatMap((s) => s.citations))}.`,
     ].join('\n'),
     source: sourceOf(settings, 'screening'),
     suggestions: [
@@ -181,12 +178,9 @@ export function safetyCards(a: Assessment, input: CaseInput, settings: CardSetti
       finishCard({
         summary: overdoseSummary(d),
         indicator: 'critical',
-        detail: [
-          '',
-          ...d.reasons.map((r) => `- ${r}`),
-          '',
-          `Sources: ${citationsMd(d.citations, a.references)}.`,
-        ].join('\n'),
+        detail: ['', ...d.reasons.map((r) => `- ${r}`), '', `Sources: ${citationsMd(d.citations)}.`].join(
+          '\n',
+        ),
         source: sourceOf(settings, 'safety'),
         overrideReasons: overrideReasons(settings),
         links,
@@ -199,7 +193,7 @@ export function safetyCards(a: Assessment, input: CaseInput, settings: CardSetti
       finishCard({
         summary: flagSummary(f),
         indicator: f.severity === 'contraindicated' ? 'critical' : 'warning',
-        detail: flagDetail(f, a.references),
+        detail: flagDetail(f),
         source: sourceOf(settings, 'safety'),
         overrideReasons: overrideReasons(settings),
         links,
@@ -215,10 +209,7 @@ export function safetyCards(a: Assessment, input: CaseInput, settings: CardSetti
           '',
           ...r.hazards.map((h) => `- ${h.text} (${h.severity})`),
           '',
-          `Sources: ${citationsMd(
-            r.hazards.flatMap((h) => h.citations),
-            a.references,
-          )}.`,
+          `Sources: ${citationsMd(r.hazards.flatMap((h) => h.citations))}.`,
         ].join('\n'),
         source: sourceOf(settings, 'safety'),
         links,
@@ -237,10 +228,7 @@ export function safetyCards(a: Assessment, input: CaseInput, settings: CardSetti
               `- ${f.severity}: ${f.between.join(' + ')}: ${f.text}${f.management ? ` ${f.management}` : ''}`,
           ),
           '',
-          `Sources: ${citationsMd(
-            lesser.flatMap((f) => f.citations),
-            a.references,
-          )}.`,
+          `Sources: ${citationsMd(lesser.flatMap((f) => f.citations))}.`,
         ].join('\n'),
         source: sourceOf(settings, 'safety'),
         links,

@@ -17,7 +17,6 @@ import { mergeFindings, mostSpecific, presentFindings, usedByKnowledge } from '.
 import { evaluatePatterns } from './patterns/index.js';
 import { syndromePosteriors, toRankedSyndrome } from './rank-syndromes.js';
 import { rankTumours } from './rank-tumours.js';
-import { referencesTable } from './references.js';
 import { round } from './round.js';
 import { planScreening } from './screening.js';
 import { evaluateTreatment } from './treatment/index.js';
@@ -146,7 +145,7 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
         .map((f) => `${f.label} (${f.hpo})`)
         .join(', ')}.`,
     });
-  const assessment: Omit<Assessment, 'references'> = {
+  return {
     asOf: patientCase.asOf ?? null,
     caseId: patientCase.id ?? null,
     knowledgeVersion: index.kb.version.knowledgeVersion,
@@ -170,5 +169,4 @@ export function assess(patientCase: Case, index: KnowledgeIndex): Assessment {
     unrecognised: patientCase.unrecognised,
     warnings,
   };
-  return { ...assessment, references: referencesTable(assessment, index) };
 }

@@ -12,17 +12,11 @@ import type { WorkupItem } from './workup.js';
 
 export type PnsVerdict = 'likely' | 'possible' | 'unlikely';
 
-/** A citation beside a conclusion: which reference, and its evidence grade for this statement. */
+/** A citation as shown beside a conclusion: the reference id, its grade for this statement and a short label. */
+/** A cited reference. The engine gives every field (undefined when the reference has no such identifier), so all citations share one shape. */
 export interface Citation {
   readonly ref: string;
   readonly grade: Grade;
-}
-
-/**
- * How a cited reference is shown, listed once per assessment in `references` under its id. The engine gives every field
- * (undefined when the reference has no such identifier), so all entries share one shape.
- */
-export interface CitedReference {
   readonly short: string;
   /** Said beside the citation when only the abstract, or only a secondary account, of the reference was read. */
   readonly read?: 'abstract only' | 'secondary source' | undefined;
@@ -30,9 +24,6 @@ export interface CitedReference {
   readonly doi?: string | undefined;
   readonly url?: string | undefined;
 }
-
-/** A citation with its reference's details, as the renderers show it. */
-export type ShownCitation = Citation & CitedReference;
 
 /** One piece of evidence that moved a syndrome up (for) or down (against). */
 export interface Contribution {
@@ -142,8 +133,6 @@ export interface Assessment {
   readonly labPatterns: readonly PatternResult[];
   readonly unrecognised: readonly Unrecognised[];
   readonly warnings: readonly Warning[];
-  /** Every reference cited above, once, by id (sorted): citations carry only the id and the grade. */
-  readonly references: Readonly<Record<string, CitedReference>>;
 }
 
 export const DISCLAIMER =

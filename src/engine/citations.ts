@@ -1,9 +1,8 @@
-// Evidence items → citations (reference id and grade), and the references table that shows each cited reference once
-// (short author-year label, how much was read, identifiers).
+// Evidence items → display citations (reference id, grade, short author-year label, identifiers).
 import type { KnowledgeIndex } from '../knowledge/index.js';
 import { readLevel, readNote } from '../knowledge/reference-read.js';
 import type { Evidence } from '../knowledge/schema.js';
-import type { Citation, CitedReference, ShownCitation } from './assessment.js';
+import type { Citation } from './assessment.js';
 
 /** Turn evidence items into citations, dropping duplicates of the same reference. */
 export function citationsFor(evidence: readonly Evidence[], index: KnowledgeIndex): readonly Citation[] {
@@ -16,8 +15,17 @@ export function citationsFor(evidence: readonly Evidence[], index: KnowledgeInde
     seen.add(e.ref);
     const ref = index.referenceById.get(e.ref);
     if (ref === undefined) continue;
-    // The reference's own id string: every citation of one reference then holds the same string, so comparing is cheap.
-    out.push({ ref: ref.id, grade: e.grade });
+    out.push({
+      // The reference's own id string: every citation of one reference then holds the same string, so comparing is cheap.
+      ref: ref.id,
+      grade: e.grade,
+      short: index.shortLabels.get(e.ref) ?? e.ref,
+      read: readNote(readLevel(ref)),
+      // Every field, undefined when absent (JSON leaves it out): one shape for every citation the merges read.
+      pmid: ref.pmid,
+      doi: ref.doi,
+      url: ref.url,
+    });
   }
   // Memoised per evidence list: the same frozen array is returned to every caller, so callers never mutate it.
   for (const c of out) Object.freeze(c);
@@ -47,37 +55,4 @@ export class CitationList {
       if (!seen) taken.push(c);
     }
   }
-}
-
-const entries = new WeakMap<KnowledgeIndex, Map<string, CitedReference>>();
-
-/** How one reference is shown (memoised per knowledge index; the same frozen object for every assessment). */
-export function citedReference(id: string, index: KnowledgeIndex): CitedReference | undefined {
-  let memo = entries.get(index);
-  if (memo === undefined) {
-    memo = new Map();
-    entries.set(index, memo);
-  }
-  const known = memo.get(id);
-  if (known !== undefined) return known;
-  const ref = index.referenceById.get(id);
-  if (ref === undefined) return undefined;
-  const entry: CitedReference = Object.freeze({
-    short: index.shortLabels.get(id) ?? id,
-    read: readNote(readLevel(ref)),
-    // Every field, undefined when absent (JSON leaves it out): one shape for every entry.
-    pmid: ref.pmid,
-    doi: ref.doi,
-    url: ref.url,
-  });
-  memo.set(id, entry);
-  return entry;
-}
-
-/** A citation with its reference's details, for renderers; a reference missing from the table shows its id. */
-export function showCitation(
-  c: Citation,
-  references: Readonly<Record<string, CitedReference>>,
-): ShownCitation {
-  return { ...(references[c.ref] ?? { short: c.ref }), ...c };
 }

@@ -13,8 +13,7 @@ import type {
   RiskAssessmentPrediction,
   ServiceRequest,
 } from '@medplum/fhirtypes';
-import type { Assessment, Citation, Contribution, ShownCitation } from '../engine/assessment.js';
-import { showCitation } from '../engine/citations.js';
+import type { Assessment, Citation, Contribution } from '../engine/assessment.js';
 import type { SafetyFlag } from '../engine/treatment/types.js';
 import { PARANEO } from './codes.js';
 import { uuidOf } from './ids.js';
@@ -32,17 +31,17 @@ const SEVERITY: Readonly<Record<SafetyFlag['severity'], NonNullable<DetectedIssu
   minor: 'low',
 };
 
-function citationUrl(c: ShownCitation): string | undefined {
+function citationUrl(c: Citation): string | undefined {
   if (c.pmid !== undefined) return `https://pubmed.ncbi.nlm.nih.gov/${c.pmid}/`;
   if (c.doi !== undefined) return `https://doi.org/${c.doi}`;
   return c.url;
 }
 
-function citationNote(citations: readonly Citation[], references: Assessment['references']): Annotation[] {
+function citationNote(citations: readonly Citation[]): Annotation[] {
   if (citations.length === 0) return [];
-  const list = citations
-    .map((c) => showCitation(c, references))
-    .map((c) => `${c.short} (grade ${c.grade}${c.read === undefined ? '' : `, ${c.read}`})`);
+  const list = citations.map(
+    (c) => `${c.short} (grade ${c.grade}${c.read === undefined ? '' : `, ${c.read}`})`,
+  );
   return [{ text: `Sources: ${list.join('; ')}` }];
 }
 
@@ -100,9 +99,7 @@ function detectedIssues(a: Assessment, subject: Reference<Patient>): DetectedIss
     citations: readonly Citation[],
     mitigation?: string,
   ): DetectedIssue => {
-    const reference = citations
-      .map((c) => citationUrl(showCitation(c, a.references)))
-      .find((u) => u !== undefined);
+    const reference = citations.map(citationUrl).find((u) => u !== undefined);
     return {
       resourceType: 'DetectedIssue',
       status: 'preliminary',
@@ -187,7 +184,7 @@ function serviceRequests(a: Assessment, subject: Reference<Patient>): ServiceReq
     subject,
     reasonCode: [{ text: reason }],
     ...(due === undefined || due === null ? {} : { occurrenceDateTime: due }),
-    ...(citations.length === 0 ? {} : { note: citationNote(citations, a.references) }),
+    ...(citations.length === 0 ? {} : { note: citationNote(citations) }),
   });
   return [
     ...a.antibodyPanel.map((p) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realIndex } from '../../test/knowledge.js';
-import { citationsFor, citedReference } from '../engine/citations.js';
+import { citationsFor } from '../engine/citations.js';
 import { readLevel, readNote } from './reference-read.js';
 
 describe('what was read of a reference', () => {
@@ -27,20 +27,12 @@ describe('what was read of a reference', () => {
     expect(readNote('full-text')).toBeUndefined();
   });
 
-  it('carries the note in the references of the citations the engine builds', () => {
+  it('carries the note on the citations the engine builds', () => {
     const index = realIndex();
-    const cited = {
-      citations: [
-        ...citationsFor([{ ref: 'anna1-snn-1993', grade: 'B', supports: 'SUPPORT' }], index),
-        ...citationsFor([{ ref: 'label-tegretol', grade: 'A', supports: 'SUPPORT' }], index),
-      ],
-    };
-    expect(cited.citations).toEqual([
-      { ref: 'anna1-snn-1993', grade: 'B' },
-      { ref: 'label-tegretol', grade: 'A' },
-    ]);
-    expect(citedReference('anna1-snn-1993', index)?.read).toBe('abstract only');
-    expect(citedReference('anna1-snn-1993', index)?.short).toBe('Chalk 1993');
-    expect(citedReference('label-tegretol', index)?.read).toBeUndefined();
+    const [abstractOnly] = citationsFor([{ ref: 'anna1-snn-1993', grade: 'B', supports: 'SUPPORT' }], index);
+    expect(abstractOnly?.read).toBe('abstract only');
+    expect(abstractOnly?.short).toBe('Chalk 1993');
+    const [label] = citationsFor([{ ref: 'label-tegretol', grade: 'A', supports: 'SUPPORT' }], index);
+    expect(label?.read).toBeUndefined();
   });
 });

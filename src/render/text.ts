@@ -1,22 +1,13 @@
 // Plain-text report for a clinician: verdict, syndromes with evidence, tumours to look for, labs, unrecognised input.
 import type { Assessment, Citation, Contribution } from '../engine/assessment.js';
-import { showCitation } from '../engine/citations.js';
-
-type Cite = (cs: readonly Citation[]) => string;
 
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 && x > 0 ? 1 : 0)}%`;
-/** Citations as " [label, grade, what was read; …]", the labels from the assessment's references table. */
-const citer =
-  (references: Assessment['references']): Cite =>
-  (cs) =>
-    cs.length === 0
-      ? ''
-      : ` [${cs
-          .map((c) => showCitation(c, references))
-          .map((c) => `${c.short}, ${c.grade}${c.read ? `, ${c.read}` : ''}`)
-          .join('; ')}]`;
+const cite = (cs: readonly Citation[]) =>
+  cs.length === 0
+    ? ''
+    : ` [${cs.map((c) => `${c.short}, ${c.grade}${c.read ? `, ${c.read}` : ''}`).join('; ')}]`;
 
-function contribution(c: Contribution, cite: Cite): string {
+function contribution(c: Contribution): string {
   const sign = c.weight >= 0 ? '+' : '−';
   const freq = c.frequency === undefined ? '' : `, in ${pct(c.frequency)} of cases`;
   const how = c.match === 'not-listed' ? ', not a feature of this syndrome' : c.match === 'prior' ? '' : freq;
@@ -32,7 +23,6 @@ function contribution(c: Contribution, cite: Cite): string {
  */
 export function renderText(a: Assessment, options: { top?: number } = {}): string {
   const top = options.top ?? 5;
-  const cite = citer(a.references);
   const lines: string[] = [];
   lines.push(
     `Paraneo assessment${a.caseId === null ? '' : ` — ${a.caseId}`}${a.asOf === null ? '' : ` — as of ${a.asOf}`}`,
@@ -49,9 +39,9 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
       `  ${i + 1}. ${s.name} [${s.category}] — ${pct(s.score)}; paraneoplastic if present: ${pct(s.paraneoplasticProbability)}`,
     );
     if (s.for.length > 0) lines.push('     for:');
-    for (const c of s.for.slice(0, 6)) lines.push(contribution(c, cite));
+    for (const c of s.for.slice(0, 6)) lines.push(contribution(c));
     if (s.against.length > 0) lines.push('     against:');
-    for (const c of s.against.slice(0, 4)) lines.push(contribution(c, cite));
+    for (const c of s.against.slice(0, 4)) lines.push(contribution(c));
   });
   for (const co of a.coOccurring)
     lines.push(
@@ -171,7 +161,6 @@ export function renderText(a: Assessment, options: { top?: number } = {}): strin
 /** Treatment in plain words, dangers first: toxic remedies and contraindications, then doses, plans, remedies, physiotherapy. */
 function renderTreatment(a: Assessment, lines: string[]): void {
   const t = a.treatment;
-  const cite = citer(a.references);
   // Remedy hazards are printed with their remedy, so they are not repeated among the flags.
   const dangers = t.safety.filter(
     (f) => f.kind !== 'remedy-hazard' && (f.severity === 'contraindicated' || f.severity === 'major'),

@@ -31,7 +31,7 @@ function showAssessment(a: Assessment): void {
   if (built === undefined) return;
   const labels = new Map(a.findings.map((f) => [f.hpo, f.label]));
   form.relabel(labels);
-  replace(report, renderReport(a, { fieldOf: built.fieldOf, references: a.references }, notUsed()));
+  replace(report, renderReport(a, { fieldOf: built.fieldOf }, notUsed()));
   report.classList.remove('stale');
 }
 

@@ -1,15 +1,13 @@
 // Shared pieces of the report: citation links and "from which input" links back to the form.
-import type { Assessment, Citation, CitedReference } from '../../../src/engine/assessment.js';
+import type { Citation } from '../../../src/engine/assessment.js';
 import { h } from '../dom.js';
 import { elementIdFor } from '../draft.js';
 
 export interface ReportContext {
   readonly fieldOf: ReadonlyMap<string, string>;
-  /** The assessment's references table: what each citation's reference id stands for. */
-  readonly references: Assessment['references'];
 }
 
-const citationHref = (c: CitedReference): string | undefined =>
+const citationHref = (c: Citation): string | undefined =>
   c.pmid !== undefined
     ? `https://pubmed.ncbi.nlm.nih.gov/${c.pmid}/`
     : c.doi !== undefined
@@ -17,7 +15,7 @@ const citationHref = (c: CitedReference): string | undefined =>
       : c.url;
 
 /** Citations as links (PubMed, else DOI, else the source URL), with the evidence grade and what was read. */
-export function cite(citations: readonly Citation[], ctx: ReportContext): HTMLElement | null {
+export function cite(citations: readonly Citation[]): HTMLElement | null {
   if (citations.length === 0) return null;
   const seen = new Set<string>();
   const unique = citations.filter((c) => !seen.has(c.ref) && seen.add(c.ref));
@@ -25,14 +23,9 @@ export function cite(citations: readonly Citation[], ctx: ReportContext): HTMLEl
     'span',
     { class: 'cites' },
     unique.map((c) => {
-      const reference = ctx.references[c.ref] ?? { short: c.ref };
-      const href = citationHref(reference);
-      const label = `${reference.short}${reference.read === undefined ? '' : ` (${reference.read})`}`;
-      const title = [
-        reference.pmid && `PMID ${reference.pmid}`,
-        reference.doi && `DOI ${reference.doi}`,
-        `evidence grade ${c.grade}`,
-      ]
+      const href = citationHref(c);
+      const label = `${c.short}${c.read === undefined ? '' : ` (${c.read})`}`;
+      const title = [c.pmid && `PMID ${c.pmid}`, c.doi && `DOI ${c.doi}`, `evidence grade ${c.grade}`]
         .filter(Boolean)
         .join(' · ');
       return href === undefined

@@ -65,7 +65,7 @@ export function pnsCare(a: Assessment, ctx: ReportContext): HTMLElement {
               sourcesIn(i.valueUsed).map((s) => sourceLink(s, ctx)),
             ),
             h('td', { class: 'num' }, String(i.points)),
-            h('td', {}, cite(i.citations, ctx)),
+            h('td', {}, cite(i.citations)),
           ),
         ),
         h(
@@ -106,11 +106,11 @@ export function pnsCare(a: Assessment, ctx: ReportContext): HTMLElement {
           { class: 'notes' },
           p.notes.map((n) => h('li', {}, n)),
         ),
-    h('p', { class: 'muted' }, 'Criteria: ', cite(p.citations, ctx)),
+    h('p', { class: 'muted' }, 'Criteria: ', cite(p.citations)),
   );
 }
 
-export function deltaP(a: Assessment, ctx: ReportContext): HTMLElement | null {
+export function deltaP(a: Assessment): HTMLElement | null {
   const d = a.deltaP;
   if (d === null) return null;
   return section(
@@ -140,6 +140,6 @@ export function deltaP(a: Assessment, ctx: ReportContext): HTMLElement | null {
       ),
     ),
     d.unknown.length === 0 ? null : h('p', {}, `Unknown: ${d.unknown.join('; ')}`),
-    h('p', { class: 'muted' }, cite(d.citations, ctx)),
+    h('p', { class: 'muted' }, cite(d.citations)),
   );
 }

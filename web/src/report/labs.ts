@@ -55,10 +55,10 @@ function pattern(p: PatternResult, ctx: ReportContext): HTMLElement {
           { class: 'caution' },
           'Drugs in the case that cause the same pattern: ',
           p.alternatives.map((d) =>
-            h('span', {}, d.name, ' ', sourceLink(d.field, ctx), ' ', cite(d.citations, ctx)),
+            h('span', {}, d.name, ' ', sourceLink(d.field, ctx), ' ', cite(d.citations)),
           ),
         ),
-    h('p', { class: 'muted' }, cite(p.citations, ctx)),
+    h('p', { class: 'muted' }, cite(p.citations)),
   );
 }
 

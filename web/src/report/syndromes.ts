@@ -24,7 +24,7 @@ function evidence(c: Contribution, ctx: ReportContext): HTMLElement {
       c.frequency === undefined ? '' : ` · in ${percent(c.frequency)} of cases`,
       c.match === 'exact' || c.match === 'prior' ? '' : ` · ${c.match}`,
     ),
-    h('td', {}, cite(c.citations, ctx)),
+    h('td', {}, cite(c.citations)),
   );
 }
 
@@ -77,9 +77,7 @@ function syndrome(s: RankedSyndrome, rank: number, ctx: ReportContext): HTMLElem
       ),
       table('For', s.for, ctx),
       table('Against', s.against, ctx),
-      s.citations.length === 0
-        ? null
-        : h('p', { class: 'muted' }, 'Syndrome sources: ', cite(s.citations, ctx)),
+      s.citations.length === 0 ? null : h('p', { class: 'muted' }, 'Syndrome sources: ', cite(s.citations)),
     ),
   );
 }

@@ -77,21 +77,19 @@ function remedy(r: RemedyAssessment, ctx: ReportContext): HTMLElement {
     h(
       'ul',
       {},
-      r.hazards.map((z) =>
-        h('li', {}, h('strong', {}, `${z.severity}: `), z.text, ' ', cite(z.citations, ctx)),
-      ),
+      r.hazards.map((z) => h('li', {}, h('strong', {}, `${z.severity}: `), z.text, ' ', cite(z.citations))),
     ),
     r.claims.length === 0
       ? null
       : h(
           'ul',
           { class: 'claims' },
-          r.claims.map((c) => h('li', {}, `“${c.claim}” — ${c.verdict} `, cite(c.citations, ctx))),
+          r.claims.map((c) => h('li', {}, `“${c.claim}” — ${c.verdict} `, cite(c.citations))),
         ),
   );
 }
 
-function flag(f: SafetyFlag, ctx: ReportContext): HTMLElement {
+function flag(f: SafetyFlag): HTMLElement {
   return h(
     'li',
     { class: `flag ${DANGEROUS_FLAG.has(f.severity) ? 'danger' : ''} ${f.severity}` },
@@ -100,7 +98,7 @@ function flag(f: SafetyFlag, ctx: ReportContext): HTMLElement {
     ` — ${f.text}`,
     f.management === undefined ? '' : h('span', {}, ` Management: ${f.management}`),
     ' ',
-    cite(f.citations, ctx),
+    cite(f.citations),
   );
 }
 
@@ -127,13 +125,13 @@ function dose(d: DoseCheck, ctx: ReportContext): HTMLElement {
       : h(
           'ul',
           {},
-          d.monitoring.map((m) => h('li', {}, `Monitor ${m.test}: ${m.when} `, cite(m.citations, ctx))),
+          d.monitoring.map((m) => h('li', {}, `Monitor ${m.test}: ${m.when} `, cite(m.citations))),
         ),
-    cite(d.citations, ctx),
+    cite(d.citations),
   );
 }
 
-function plan(p: SyndromePlan, ctx: ReportContext): HTMLElement {
+function plan(p: SyndromePlan): HTMLElement {
   const item = (i: SyndromePlan['immunotherapy'][number]) =>
     h(
       'li',
@@ -143,7 +141,7 @@ function plan(p: SyndromePlan, ctx: ReportContext): HTMLElement {
       i.dose === undefined ? '' : ` — ${i.dose}`,
       i.note === undefined ? '' : `; ${i.note}`,
       ' ',
-      cite(i.citations, ctx),
+      cite(i.citations),
     );
   return h(
     'li',
@@ -157,7 +155,7 @@ function plan(p: SyndromePlan, ctx: ReportContext): HTMLElement {
           h('strong', {}, 'Tumour first. '),
           p.tumourFirst.text,
           ' ',
-          cite(p.tumourFirst.citations, ctx),
+          cite(p.tumourFirst.citations),
         ),
     p.immunotherapy.length === 0
       ? null
@@ -174,7 +172,7 @@ function plan(p: SyndromePlan, ctx: ReportContext): HTMLElement {
           h(
             'ul',
             {},
-            p.prognosis.map((x) => h('li', {}, x.text, ' ', cite(x.citations, ctx))),
+            p.prognosis.map((x) => h('li', {}, x.text, ' ', cite(x.citations))),
           ),
         ),
   );
@@ -203,7 +201,7 @@ export function treatment(a: Assessment, ctx: ReportContext): HTMLElement {
             'ul',
             {},
             d.remedies.map((r) => remedy(r, ctx)),
-            d.flags.map((f) => flag(f, ctx)),
+            d.flags.map(flag),
             d.doses.map((x) => dose(x, ctx)),
             physioDanger.map((p) =>
               h(
@@ -212,7 +210,7 @@ export function treatment(a: Assessment, ctx: ReportContext): HTMLElement {
                 h('strong', { class: 'verdict-word' }, 'Contraindicated: '),
                 h('strong', {}, p.name),
                 ' — ',
-                p.reasons.map((r) => h('span', {}, r.text, ' ', cite(r.citations, ctx))),
+                p.reasons.map((r) => h('span', {}, r.text, ' ', cite(r.citations))),
               ),
             ),
           ),
@@ -236,16 +234,7 @@ export function treatment(a: Assessment, ctx: ReportContext): HTMLElement {
         ),
     others.flags.length === 0
       ? null
-      : h(
-          'div',
-          {},
-          h('h3', {}, 'Other interactions and cautions'),
-          h(
-            'ul',
-            {},
-            others.flags.map((f) => flag(f, ctx)),
-          ),
-        ),
+      : h('div', {}, h('h3', {}, 'Other interactions and cautions'), h('ul', {}, others.flags.map(flag))),
     others.remedies.length === 0
       ? null
       : h(
@@ -260,16 +249,7 @@ export function treatment(a: Assessment, ctx: ReportContext): HTMLElement {
         ),
     t.plans.length === 0
       ? null
-      : h(
-          'div',
-          {},
-          h('h3', {}, 'Treatment plans'),
-          h(
-            'ul',
-            { class: 'plans' },
-            t.plans.map((p) => plan(p, ctx)),
-          ),
-        ),
+      : h('div', {}, h('h3', {}, 'Treatment plans'), h('ul', { class: 'plans' }, t.plans.map(plan))),
     others.physio.length === 0
       ? null
       : h(
@@ -288,7 +268,7 @@ export function treatment(a: Assessment, ctx: ReportContext): HTMLElement {
                 h(
                   'ul',
                   {},
-                  p.reasons.map((r) => h('li', {}, r.text, ' ', cite(r.citations, ctx))),
+                  p.reasons.map((r) => h('li', {}, r.text, ' ', cite(r.citations))),
                 ),
               ),
             ),

@@ -2,11 +2,11 @@
 import type { Assessment } from '../../../src/engine/assessment.js';
 import type { ScreeningItem } from '../../../src/engine/screening.js';
 import { h, percent } from '../dom.js';
-import { cite, type ReportContext, section } from './context.js';
+import { cite, section } from './context.js';
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
-function timeline(items: readonly ScreeningItem[], asOf: string | null, ctx: ReportContext): HTMLElement {
+function timeline(items: readonly ScreeningItem[], asOf: string | null): HTMLElement {
   const dated = items.filter((i) => i.due !== null);
   const byDate = new Map<string, ScreeningItem[]>();
   for (const i of [...dated].sort((a, b) => (a.due ?? '').localeCompare(b.due ?? ''))) {
@@ -50,7 +50,7 @@ function timeline(items: readonly ScreeningItem[], asOf: string | null, ctx: Rep
                 i.dueBy === undefined ? '' : ` (by ${i.dueBy})`,
                 h('span', { class: 'muted' }, ` — ${i.kind}: ${i.reason}`),
                 ' ',
-                cite(i.citations, ctx),
+                cite(i.citations),
               ),
             ),
           ),
@@ -60,7 +60,7 @@ function timeline(items: readonly ScreeningItem[], asOf: string | null, ctx: Rep
   );
 }
 
-export function tumours(a: Assessment, ctx: ReportContext): HTMLElement {
+export function tumours(a: Assessment): HTMLElement {
   const shown = a.tumours.filter((t, i) => i < 5 && (i === 0 || t.score >= 0.01));
   return section(
     'tumours',
@@ -84,14 +84,14 @@ export function tumours(a: Assessment, ctx: ReportContext): HTMLElement {
               h(
                 'ul',
                 { class: 'why' },
-                t.why.map((w) => h('li', {}, w.reason, ' ', cite(w.citations, ctx))),
+                t.why.map((w) => h('li', {}, w.reason, ' ', cite(w.citations))),
               ),
             ),
           ),
         ),
     a.screening.length === 0
       ? h('p', { class: 'muted' }, 'No screening plan: no likely tumour with a catalogued search.')
-      : timeline(a.screening, a.asOf, ctx),
+      : timeline(a.screening, a.asOf),
     a.screening.some((i) => i.due === null)
       ? h('p', { class: 'muted' }, 'Give an assessment date to date the screening plan.')
       : null,

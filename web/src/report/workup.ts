@@ -1,9 +1,9 @@
 // What to order next: the antibody panel for the likeliest syndromes and the work-up for the others.
 import type { Assessment } from '../../../src/engine/assessment.js';
 import { h, percent } from '../dom.js';
-import { cite, type ReportContext, section } from './context.js';
+import { cite, section } from './context.js';
 
-export function antibodyPanel(a: Assessment, ctx: ReportContext): HTMLElement | null {
+export function antibodyPanel(a: Assessment): HTMLElement | null {
   if (a.antibodyPanel.length === 0) return null;
   return section(
     'antibody-panel',
@@ -34,7 +34,7 @@ export function antibodyPanel(a: Assessment, ctx: ReportContext): HTMLElement | 
             h('td', { class: 'num' }, percent(p.frequency)),
             h('td', {}, p.specimen.join(' + ')),
             h('td', {}, p.method),
-            h('td', {}, cite(p.citations, ctx)),
+            h('td', {}, cite(p.citations)),
           ),
         ),
       ),
@@ -42,7 +42,7 @@ export function antibodyPanel(a: Assessment, ctx: ReportContext): HTMLElement | 
   );
 }
 
-export function workup(a: Assessment, ctx: ReportContext): HTMLElement | null {
+export function workup(a: Assessment): HTMLElement | null {
   if (a.workup.length === 0) return null;
   return section(
     'workup',
@@ -61,7 +61,7 @@ export function workup(a: Assessment, ctx: ReportContext): HTMLElement | null {
             : h('span', { class: 'tag' }, ' to order'),
           w.limits === undefined ? '' : h('span', { class: 'muted' }, ` (${w.limits})`),
           ' ',
-          cite(w.citations, ctx),
+          cite(w.citations),
         ),
       ),
     ),
