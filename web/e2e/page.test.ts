@@ -78,6 +78,10 @@ describe('the clinician page in chromium', () => {
     expect(await text(page, '#tumours')).toContain('Small-cell lung cancer');
     // Each conclusion names its input: the anti-Hu evidence links back to the antibody row.
     expect(await text(page, '#syndrome-limbic-encephalitis')).toContain('from antibody 1');
+    // Each citation shows its label and links to its source.
+    const cite = page.locator('#syndrome-limbic-encephalitis a.cite').first();
+    expect(await cite.textContent()).toMatch(/^[A-Z][^()]+ \d{4}/);
+    expect(await cite.getAttribute('href')).toMatch(/^https:\/\/(pubmed\.ncbi\.nlm\.nih\.gov|doi\.org)\//);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(shotsDir, 'entry.png') });
     await page.setViewportSize({ width: 1400, height: 2400 });
