@@ -278,6 +278,21 @@ describe('distributed screen on Redis Streams', () => {
     },
     SLOW,
   );
+  /** `paraneo screen-queue` over the test population into `outDir`, four patients a message. */
+  const queueArgs = (outDir: string) => [
+    work,
+    '--redis',
+    server.url,
+    '--out',
+    outDir,
+    '--as-of',
+    SCREEN_AS_OF,
+    '--batch',
+    '4',
+    '--timeout',
+    '180',
+  ];
+
   it(
     'paraneo screen-queue with a worker process: exit 0, the counts on stdout, the single-process answers in --out',
     async () => {
@@ -286,22 +301,7 @@ describe('distributed screen on Redis Streams', () => {
         await worker.waitFor(/ready/);
         const outDir = join(work, 'out-cli');
         const io = capture();
-        const code = await runScreenQueue(
-          [
-            work,
-            '--redis',
-            server.url,
-            '--out',
-            outDir,
-            '--as-of',
-            SCREEN_AS_OF,
-            '--batch',
-            '4',
-            '--timeout',
-            '180',
-          ],
-          io,
-        );
+        const code = await runScreenQueue(queueArgs(outDir), io);
         expect(code, io.err.join('')).toBe(0);
         const printed = JSON.parse(io.out.join('')) as Record<string, unknown>;
         expect(printed).toMatchObject({ patients: population.patients, deadLettered: 0, unrecognised: 1 });
@@ -323,22 +323,7 @@ describe('distributed screen on Redis Streams', () => {
     async () => {
       const outDir = join(work, 'out-dead');
       const io = capture();
-      const queued = runScreenQueue(
-        [
-          work,
-          '--redis',
-          server.url,
-          '--out',
-          outDir,
-          '--as-of',
-          SCREEN_AS_OF,
-          '--batch',
-          '4',
-          '--timeout',
-          '180',
-        ],
-        io,
-      );
+      const queued = runScreenQueue(queueArgs(outDir), io);
       // Every message is on the stream once the producer reports its first poll; no worker has read any yet.
       await until(
         () => /: 0\/\d+ messages done, \d+ patients queued\n/.test(io.err.join('')),
