@@ -235,6 +235,25 @@ describe('distributed screen on Redis Streams', () => {
     SLOW,
   );
 
+  /** A worker that reclaims after 300 ms and dead-letters a message on its second failed delivery. */
+  const deadLetteringWorker = () =>
+    startWorker(server.url, ['--consumer', 'w', '--claim-idle', '300', '--max-deliveries', '2']);
+
+  /** `paraneo screen-queue` over the test population into `outDir`, four patients a message. */
+  const queueArgs = (outDir: string) => [
+    work,
+    '--redis',
+    server.url,
+    '--out',
+    outDir,
+    '--as-of',
+    SCREEN_AS_OF,
+    '--batch',
+    '4',
+    '--timeout',
+    '180',
+  ];
+
   it(
     'a poison message goes to the dead-letter stream with its reason after the allowed deliveries',
     async () => {
@@ -247,14 +266,7 @@ describe('distributed screen on Redis Streams', () => {
       ]);
       const poison = await enqueue(run, '["p-bad"]', '[["p-bad", not json');
       await enqueue(run, '["healthy-x"]', good);
-      const worker = startWorker(server.url, [
-        '--consumer',
-        'w',
-        '--claim-idle',
-        '300',
-        '--max-deliveries',
-        '2',
-      ]);
+      const worker = deadLetteringWorker();
       try {
         await worker.waitFor(/dead-lettered/);
         const dead = (await redis.xrange(KEYS.dead, '-', '+')) as [string, string[]][];
@@ -278,21 +290,6 @@ describe('distributed screen on Redis Streams', () => {
     },
     SLOW,
   );
-  /** `paraneo screen-queue` over the test population into `outDir`, four patients a message. */
-  const queueArgs = (outDir: string) => [
-    work,
-    '--redis',
-    server.url,
-    '--out',
-    outDir,
-    '--as-of',
-    SCREEN_AS_OF,
-    '--batch',
-    '4',
-    '--timeout',
-    '180',
-  ];
-
   it(
     'paraneo screen-queue with a worker process: exit 0, the counts on stdout, the single-process answers in --out',
     async () => {
@@ -336,14 +333,7 @@ describe('distributed screen on Redis Streams', () => {
       await redis.xdel(KEYS.tasks, id);
       const corrupt = await enqueue(f.run as string, f.ids as string, (f.payload as string).slice(0, 40));
       const lost = JSON.parse(f.ids as string) as string[];
-      const worker = startWorker(server.url, [
-        '--consumer',
-        'w',
-        '--claim-idle',
-        '300',
-        '--max-deliveries',
-        '2',
-      ]);
+      const worker = deadLetteringWorker();
       try {
         expect(await queued, io.err.join('')).toBe(1);
         const dead = readNdjson(join(outDir, 'dead-letter.ndjson'));
