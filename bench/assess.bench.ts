@@ -8,21 +8,17 @@ import { dirname, join } from 'node:path';
 import { parseCase } from '../src/case/parse.js';
 import type { Case } from '../src/case/schema.js';
 import { assess } from '../src/engine/assess.js';
-import { buildKnowledgeIndex } from '../src/knowledge/index.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
+import { bundledIndexOrThrow } from '../src/knowledge/bundled.js';
 import { knowledgePaths } from '../src/knowledge/paths.js';
 
 const TARGET = 20000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const ROUND_SECONDS = 0.25;
 
-const { knowledgeDir, vocabDir } = knowledgePaths();
-const { kb, issues } = loadKnowledge(knowledgeDir, vocabDir);
-if (kb === undefined) throw new Error(`knowledge base has ${issues.length} problem(s); run npm run kb:check`);
-const index = buildKnowledgeIndex(kb);
+const index = bundledIndexOrThrow();
 
 // The examples sit beside the knowledge folder (this file runs compiled from .bench/, so not relative to it).
-const dir = join(dirname(knowledgeDir), 'examples');
+const dir = join(dirname(knowledgePaths().knowledgeDir), 'examples');
 const texts = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort()

@@ -1,18 +1,13 @@
 // `npm run bench:cql`: the same three lab rules (SIAD, corrected calcium, ISTH overt DIC) on the same FHIR bundles, run by
 // cql-execution (bench/cql/PnsLabRules.cql) and by Paraneo's lab-pattern step (from the FHIR reader on), in interleaved
 // rounds; prints patients/s of each and their ratio. Any disagreement is printed and fails the run (exit 1).
-import { buildKnowledgeIndex } from '../src/knowledge/index.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
-import { knowledgePaths } from '../src/knowledge/paths.js';
+import { bundledIndexOrThrow } from '../src/knowledge/bundled.js';
 import { cqlRunner, paraneoRules, type RuleAnswers, syntheticBundles } from './cql/lab-rules.js';
 
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 500);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
-const { knowledgeDir, vocabDir } = knowledgePaths();
-const { kb } = loadKnowledge(knowledgeDir, vocabDir);
-if (kb === undefined) throw new Error('knowledge base has problems; run npm run kb:check');
-const index = buildKnowledgeIndex(kb);
+const index = bundledIndexOrThrow();
 const bundles = syntheticBundles(index, PATIENTS, 20261206);
 const runCql = cqlRunner(index);
 

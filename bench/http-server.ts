@@ -2,14 +2,9 @@
 import { startComputePool } from '../src/http/compute-pool.js';
 import { buildServer } from '../src/http/server.js';
 import { warmUp } from '../src/http/warm-up.js';
-import { buildKnowledgeIndex } from '../src/knowledge/index.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
-import { knowledgePaths } from '../src/knowledge/paths.js';
+import { bundledIndexOrThrow } from '../src/knowledge/bundled.js';
 
-const { knowledgeDir, vocabDir } = knowledgePaths();
-const { kb } = loadKnowledge(knowledgeDir, vocabDir);
-if (kb === undefined) throw new Error('knowledge base has problems; run npm run kb:check');
-const index = buildKnowledgeIndex(kb);
+const index = bundledIndexOrThrow();
 warmUp(index); // as `paraneo serve` does
 // Worker threads that assess, as `paraneo serve --threads N` (0: on the server's thread).
 const threads = Number(process.argv[2] ?? 0);

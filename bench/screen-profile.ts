@@ -10,19 +10,14 @@ import { Triage } from '../src/bulk/triage.js';
 import { parseCase } from '../src/case/parse.js';
 import { assess } from '../src/engine/assess.js';
 import { fhirToCaseInput } from '../src/fhir/read.js';
-import { buildKnowledgeIndex } from '../src/knowledge/index.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
-import { knowledgePaths } from '../src/knowledge/paths.js';
+import { bundledIndexOrThrow } from '../src/knowledge/bundled.js';
 
 const [dir, asOf] = process.argv.slice(2) as [string, string];
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.ndjson'))
   .sort()
   .map((f) => join(dir, f));
-const { knowledgeDir, vocabDir } = knowledgePaths();
-const { kb } = loadKnowledge(knowledgeDir, vocabDir);
-if (kb === undefined) throw new Error('knowledge base has problems');
-const index = buildKnowledgeIndex(kb);
+const index = bundledIndexOrThrow();
 const parts = mkdtempSync(join(tmpdir(), 'paraneo-profile-'));
 let t = performance.now();
 await partitionFast(files, parts, 1, { onUnrecognised: () => undefined });

@@ -1,7 +1,6 @@
 // The piscina worker of `paraneo screen`: the knowledge is loaded once per thread, then each task screens one partition.
-import { buildKnowledgeIndex, type KnowledgeIndex } from '../knowledge/index.js';
-import { loadKnowledge } from '../knowledge/load.js';
-import { knowledgePaths } from '../knowledge/paths.js';
+import { bundledIndexOrThrow } from '../knowledge/bundled.js';
+import type { KnowledgeIndex } from '../knowledge/index.js';
 import { type PartitionResult, screenPartitionFile } from './screen-partition.js';
 
 export interface ScreenTask {
@@ -14,13 +13,7 @@ export interface ScreenTask {
 let index: KnowledgeIndex | undefined;
 
 function knowledge(): KnowledgeIndex {
-  if (index === undefined) {
-    const { knowledgeDir, vocabDir } = knowledgePaths();
-    const { kb, issues } = loadKnowledge(knowledgeDir, vocabDir);
-    if (kb === undefined || issues.length > 0)
-      throw new Error(`the knowledge base has ${issues.length} problem(s); run paraneo kb check`);
-    index = buildKnowledgeIndex(kb);
-  }
+  index ??= bundledIndexOrThrow();
   return index;
 }
 

@@ -1,12 +1,11 @@
 // The `paraneo` command: assess case files, check the knowledge base, print the version.
-import { parseArgs } from 'node:util';
 import { parseCase } from '../case/parse.js';
 import { assess } from '../engine/assess.js';
 import type { Assessment } from '../engine/assessment.js';
-import { buildKnowledgeIndex, formatIssue, type KnowledgeIndex } from '../knowledge/index.js';
-import { loadKnowledge } from '../knowledge/load.js';
-import { knowledgePaths } from '../knowledge/paths.js';
+import { loadBundledIndex } from '../knowledge/bundled.js';
+import { formatIssue, type KnowledgeIndex } from '../knowledge/index.js';
 import { renderText } from '../render/text.js';
+import { parseCommandArgs } from './command-args.js';
 
 export const EXIT = { ok: 0, internal: 1, invalidInput: 2 } as const;
 
@@ -38,14 +37,12 @@ Exit codes: 0 success, 2 invalid input (the message names the file and field), 1
 `;
 
 export function loadIndex(io: Io): KnowledgeIndex | undefined {
-  const { knowledgeDir, vocabDir } = knowledgePaths();
-  const { kb, issues } = loadKnowledge(knowledgeDir, vocabDir);
-  if (kb === undefined || issues.length > 0) {
+  const { index, issues } = loadBundledIndex();
+  if (index === undefined) {
     for (const issue of issues) io.stderr(`${formatIssue(issue)}\n`);
     io.stderr(`paraneo: the knowledge base has ${issues.length} problem(s)\n`);
-    return undefined;
   }
-  return buildKnowledgeIndex(kb);
+  return index;
 }
 
 function readJson(file: string, io: Io): { ok: true; value: unknown } | { ok: false; message: string } {
@@ -106,21 +103,16 @@ function runAssess(files: string[], format: string, io: Io): number {
  * @returns the exit code
  */
 export function main(argv: string[], io: Io, version: string): number {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'text' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`paraneo: ${(error as Error).message}\n${HELP}`);
-    return EXIT.invalidInput;
-  }
+  const parsed = parseCommandArgs('paraneo', HELP, io, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (parsed === undefined) return EXIT.invalidInput;
   const { values, positionals } = parsed;
   if (values.help === true) {
     io.stdout(HELP);

@@ -3,10 +3,10 @@ import { createHmac } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runScreen, ScreenInputError } from '../bulk/run-screen.js';
 import type { PartitionResult } from '../bulk/screen-partition.js';
 import type { Storage } from '../storage/types.js';
+import { parseCommandArgs } from './command-args.js';
 import { EXIT, type Io } from './main.js';
 import { progressSink } from './screen-progress.js';
 
@@ -58,24 +58,20 @@ export function pseudonymise(id: string, key: string | undefined): string {
 }
 
 export async function runScreenCommand(argv: string[], io: Io, deps: ScreenDeps): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        'as-of': { type: 'string' },
-        workers: { type: 'string' },
-        out: { type: 'string', default: 'paraneo-screen' },
-        store: { type: 'boolean', default: false },
-        'ids-pseudonymous': { type: 'boolean', default: false },
-        'no-triage': { type: 'boolean', default: false },
-        partitions: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    return bad(io, `${(error as Error).message}\n${SCREEN_HELP}`);
-  }
+  const parsed = parseCommandArgs('paraneo screen', `${SCREEN_HELP}\n`, io, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'as-of': { type: 'string' },
+      workers: { type: 'string' },
+      out: { type: 'string', default: 'paraneo-screen' },
+      store: { type: 'boolean', default: false },
+      'ids-pseudonymous': { type: 'boolean', default: false },
+      'no-triage': { type: 'boolean', default: false },
+      partitions: { type: 'string' },
+    },
+  });
+  if (parsed === undefined) return EXIT.invalidInput;
   const v = parsed.values as Record<string, string | boolean | undefined>;
   if (parsed.positionals.length === 0) return bad(io, 'give an NDJSON folder or files');
   const asOf = (v['as-of'] as string | undefined) ?? new Date().toISOString().slice(0, 10);

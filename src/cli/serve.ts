@@ -1,7 +1,6 @@
 // `paraneo serve`: start the HTTP face (API, FHIR, CDS Hooks) and stop it cleanly on SIGTERM or SIGINT.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CdsAuthConfig, TrustedIssuer } from '../cds-hooks/plugin.js';
@@ -10,6 +9,7 @@ import { buildServer } from '../http/server.js';
 import { warmUp } from '../http/warm-up.js';
 import { knowledgePaths } from '../knowledge/paths.js';
 import type { Storage } from '../storage/types.js';
+import { parseCommandArgs } from './command-args.js';
 import { EXIT, type Io, loadIndex } from './main.js';
 
 const TrustedIssuersSchema = z.array(
@@ -40,25 +40,21 @@ export interface Started {
 
 /** Parse the serve options and start listening; resolves once the port is bound (or with an exit code on bad input). */
 export async function startServe(argv: string[], io: Io, version: string): Promise<Started | number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string', default: '127.0.0.1' },
-        'public-url': { type: 'string' },
-        'cds-issuers': { type: 'string' },
-        'no-auth': { type: 'boolean' },
-        'cds-fhir-servers': { type: 'string' },
-        store: { type: 'boolean' },
-        threads: { type: 'string' },
-      },
-    }).values;
-  } catch (error) {
-    io.stderr(`paraneo serve: ${(error as Error).message}\n${SERVE_HELP}`);
-    return EXIT.invalidInput;
-  }
+  const parsed = parseCommandArgs('paraneo serve', SERVE_HELP, io, {
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'public-url': { type: 'string' },
+      'cds-issuers': { type: 'string' },
+      'no-auth': { type: 'boolean' },
+      'cds-fhir-servers': { type: 'string' },
+      store: { type: 'boolean' },
+      threads: { type: 'string' },
+    },
+  });
+  if (parsed === undefined) return EXIT.invalidInput;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
   const port = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     io.stderr(`paraneo serve: --port must be an integer from 0 to 65535, not "${values.port}"\n`);

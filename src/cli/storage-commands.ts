@@ -1,5 +1,4 @@
 // `paraneo due` and `paraneo assess --store --patient ID`: the follow-up face of the CLI over the configured storage.
-import { parseArgs } from 'node:util';
 import { parseCase } from '../case/parse.js';
 import type { CaseInput } from '../case/schema.js';
 import { assess } from '../engine/assess.js';
@@ -8,6 +7,7 @@ import { renderText } from '../render/text.js';
 import { openStorage } from '../storage/open.js';
 import { checkIsoDate, checkPatientId } from '../storage/sql-storage.js';
 import { type DuePatient, type Storage, StorageError } from '../storage/types.js';
+import { parseCommandArgs } from './command-args.js';
 import { EXIT, type Io, loadIndex } from './main.js';
 
 export interface StorageDeps {
@@ -75,16 +75,12 @@ export async function runDue(
   io: Io,
   deps: StorageDeps = defaultStorageDeps,
 ): Promise<number> {
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({
-      args: argv,
-      options: { 'as-of': { type: 'string' }, format: { type: 'string', short: 'f' } },
-    }).values;
-  } catch (error) {
-    io.stderr(`paraneo due: ${(error as Error).message}\n${DUE_HELP}`);
-    return EXIT.invalidInput;
-  }
+  const parsed = parseCommandArgs('paraneo due', DUE_HELP, io, {
+    args: argv,
+    options: { 'as-of': { type: 'string' }, format: { type: 'string', short: 'f' } },
+  });
+  if (parsed === undefined) return EXIT.invalidInput;
+  const values = parsed.values as Record<string, string | boolean | undefined>;
   const format = formatOf(values.format, 'due', io);
   if (format === undefined) return EXIT.invalidInput;
   const asOf = String(values['as-of'] ?? deps.today());
@@ -111,21 +107,16 @@ export async function runAssessStore(
   io: Io,
   deps: StorageDeps = defaultStorageDeps,
 ): Promise<number> {
-  let parsedArgs: ReturnType<typeof parseArgs>;
-  try {
-    parsedArgs = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        store: { type: 'boolean' },
-        patient: { type: 'string' },
-        format: { type: 'string', short: 'f' },
-      },
-    });
-  } catch (error) {
-    io.stderr(`paraneo assess: ${(error as Error).message}\n`);
-    return EXIT.invalidInput;
-  }
+  const parsedArgs = parseCommandArgs('paraneo assess', '', io, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      store: { type: 'boolean' },
+      patient: { type: 'string' },
+      format: { type: 'string', short: 'f' },
+    },
+  });
+  if (parsedArgs === undefined) return EXIT.invalidInput;
   const { values, positionals } = parsedArgs;
   const format = formatOf(values.format, 'assess', io);
   if (format === undefined) return EXIT.invalidInput;
