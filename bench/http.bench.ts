@@ -124,7 +124,8 @@ const fixedRuns = async (label: string, server: Started) => {
       const mine = process.cpuUsage();
       const r = await openLoop(server.base, requests, rate, FIXED_SECONDS);
       const serverMs = ((await server.cpu()) - before) / 1000 / r.sent;
-      const loadMs = (process.cpuUsage(mine).user + process.cpuUsage(mine).system) / 1000 / r.sent;
+      const load = process.cpuUsage(mine);
+      const loadMs = (load.user + load.system) / 1000 / r.sent;
       if (rate === 500) p99[name] = r.p99;
       console.log(
         `${label} ${name.padEnd(17)} at ${rate} req/s: achieved ${r.achieved.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} p90 ${r.p90.toFixed(1)} p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}; CPU per request: server ${serverMs.toFixed(2)} ms, load generator ${loadMs.toFixed(2)} ms${rate === 500 ? ` (target p99 < 50 ms: ${r.p99 < 50 ? 'met' : 'NOT met'})` : ''}`,
