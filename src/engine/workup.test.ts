@@ -29,6 +29,22 @@ describe('work-up (what to order next)', () => {
     expect(held).toMatchObject({ held: true, result: 'low' });
   });
 
+  it('works up the first three syndromes and any other above 5 %, not the long tail (model.yaml workup)', () => {
+    const a = assessRaw(hypercalcaemia);
+    const { listFirst, minScore } = index.kb.model.workup;
+    const worked = new Set(a.workup.map((w) => w.syndrome));
+    a.syndromes.forEach((s, i) => {
+      const planned = index.syndromeById.get(s.id)?.workup !== undefined;
+      const category = index.syndromeById.get(s.id)?.category;
+      const expected = planned && category !== 'neurological' && (i < listFirst || s.score >= minScore);
+      expect(worked.has(s.id), `${i}: ${s.id} at ${s.score}`).toBe(expected);
+    });
+    // The case lists a tail of unlikely syndromes that have a work-up in the knowledge, and none of them is shown.
+    const tail = a.syndromes.slice(listFirst).filter((s) => s.score < minScore);
+    expect(tail.some((s) => index.syndromeById.get(s.id)?.workup !== undefined)).toBe(true);
+    expect(tail.some((s) => worked.has(s.id))).toBe(false);
+  });
+
   it('states the limits of every tumour marker it lists', () => {
     for (const s of index.kb.syndromes)
       for (const m of s.workup?.markers ?? []) expect(m.limits, `${s.id}: ${m.test}`).toBeTruthy();

@@ -1,4 +1,4 @@
-// What to order next for each listed non-neurological syndrome: confirming tests, tumour-finding tests, supported markers.
+// What to order next for each plausible non-neurological syndrome (model.yaml `workup`): confirming tests, tumour-finding tests, supported markers.
 import { derivedKey, type KnowledgeIndex } from '../knowledge/index.js';
 import type { WorkupTest } from '../knowledge/schema.js';
 import type { Citation, LabResult, RankedSyndrome } from './assessment.js';
@@ -79,8 +79,11 @@ export function planWorkup(
   index: KnowledgeIndex,
 ): WorkupItem[] {
   const prepared = index.derived(PREPARED, prepare);
+  const { listFirst, minScore } = index.kb.model.workup;
   const out: WorkupItem[] = [];
-  for (const r of ranked) {
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i] as RankedSyndrome;
+    if (i >= listFirst && r.score < minScore) continue;
     const p = prepared.get(r.id);
     if (p === undefined) continue;
     const start = out.length;

@@ -393,6 +393,10 @@ export const ModelSchema = z.strictObject({
   tumourSignBaseline: z.number().min(0).max(1),
   /** How many ranked syndromes and tumours the assessment lists. */
   listLength: z.number().int().positive(),
+  /** Which ranked syndromes get a work-up: the first `listFirst`, and any other whose posterior is at least `minScore`. */
+  workup: z
+    .strictObject({ listFirst: z.number().int().min(1), minScore: z.number().min(0).max(1) })
+    .default({ listFirst: 3, minScore: 0.05 }),
   verdict: z.strictObject({ likely: z.number(), possible: z.number() }),
   notes: z.array(z.string()),
 });
