@@ -1,10 +1,25 @@
 // The server under test for `npm run bench:http`, in its own process so the load generator does not share its core.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseCase } from '../src/case/parse.js';
+import { assess } from '../src/engine/assess.js';
 import { startComputePool } from '../src/http/compute-pool.js';
 import { buildServer } from '../src/http/server.js';
 import { warmUp } from '../src/http/warm-up.js';
 import { bundledIndexOrThrow } from '../src/knowledge/bundled.js';
+import { knowledgePaths } from '../src/knowledge/paths.js';
 
 const index = bundledIndexOrThrow();
+
+/** The mean size of /assess's answer over the bundled examples. */
+function meanAnswerBytes(): number {
+  const examples = join(dirname(knowledgePaths().knowledgeDir), 'examples');
+  const sizes = readdirSync(examples)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => parseCase(JSON.parse(readFileSync(join(examples, f), 'utf8')), index))
+    .flatMap((p) => (p.success ? [Buffer.byteLength(JSON.stringify(assess(p.data, index)))] : []));
+  return Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length);
+}
 warmUp(index); // as `paraneo serve` does
 // Worker threads that assess, as `paraneo serve --threads N` (0: on the server's thread).
 const threads = Number(process.argv[2] ?? 0);
@@ -18,6 +33,10 @@ const app = await buildServer({
   ...(pool ? { compute: pool.compute } : {}),
 });
 if (pool) app.addHook('onClose', () => pool.close());
+// The floor: the same server answering a POST with a ready answer of /assess's mean size, so the bench can tell the HTTP
+// exchange's own cost from the work of assessing.
+const fixed = Buffer.from(JSON.stringify({ answer: 'x'.repeat(meanAnswerBytes()) }));
+app.post('/bench/fixed', (_request, reply) => reply.type('application/json; charset=utf-8').send(fixed));
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 process.send?.({ url });
 process.on('message', (m) => {

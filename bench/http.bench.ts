@@ -111,7 +111,10 @@ for (const c of CONCURRENCY) {
 // Fixed rates, open loop (bench/open-loop.ts): a warm-up, then each rate in turn on a fresh schedule.
 const RATES = (process.env.BENCH_RATES ?? '300,400,500').split(',').map(Number);
 const FIXED_SECONDS = Number(process.env.BENCH_FIXED_SECONDS ?? 8);
+const FLOOR = 'POST fixed answer';
 const fixed: Record<string, OpenLoopRequest[]> = {
+  // The floor: a ready answer of /assess's mean size from the same server (bench/http-server.ts).
+  [FLOOR]: bodies.map((body) => ({ path: '/bench/fixed', body })),
   'POST /assess': bodies.map((body) => ({ path: '/assess', body })),
   'POST patient-view': hookBodies.map((body) => ({ path: '/cds-services/paraneo-patient-view', body })),
 };
@@ -128,7 +131,7 @@ const fixedRuns = async (label: string, server: Started) => {
       const loadMs = (load.user + load.system) / 1000 / r.sent;
       if (rate === 500) p99[name] = r.p99;
       console.log(
-        `${label} ${name.padEnd(17)} at ${rate} req/s: achieved ${r.achieved.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} p90 ${r.p90.toFixed(1)} p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}; CPU per request: server ${serverMs.toFixed(2)} ms, load generator ${loadMs.toFixed(2)} ms${rate === 500 ? ` (target p99 < 50 ms: ${r.p99 < 50 ? 'met' : 'NOT met'})` : ''}`,
+        `${label} ${name.padEnd(17)} at ${rate} req/s: achieved ${r.achieved.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} p90 ${r.p90.toFixed(1)} p99 ${r.p99.toFixed(1)} ms, errors ${r.errors}; CPU per request: server ${serverMs.toFixed(2)} ms, load generator ${loadMs.toFixed(2)} ms${rate === 500 && name !== FLOOR ? ` (target p99 < 50 ms: ${r.p99 < 50 ? 'met' : 'NOT met'})` : ''}`,
       );
     }
   }
