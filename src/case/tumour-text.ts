@@ -16,12 +16,15 @@ export type CancerReading =
 
 interface Phrase {
   readonly words: string;
+  /** The words with a space either side, as they are searched for in the padded text. */
+  readonly padded: string;
   readonly length: number;
 }
 
 interface Rule {
   readonly tumourId: string;
   readonly groups: readonly (readonly Phrase[])[];
+  /** Padded like Phrase.padded. */
   readonly unless: readonly string[];
 }
 
@@ -71,7 +74,7 @@ const ICD10 = /\b([A-Z]\d{2})(?:\.(\d{1,2}))?\b/g;
 
 function phrase(text: string): Phrase {
   const words = normaliseTumourText(text);
-  return { words, length: words.split(' ').length };
+  return { words, padded: ` ${words} `, length: words.split(' ').length };
 }
 
 function buildTumourText(index: KnowledgeIndex): TumourText {
@@ -85,7 +88,7 @@ function buildTumourText(index: KnowledgeIndex): TumourText {
       rules.push({
         tumourId: t.id,
         groups: r.all.map((g) => g.map(phrase)),
-        unless: r.unless.map(normaliseTumourText),
+        unless: r.unless.map((u) => ` ${normaliseTumourText(u)} `),
       });
     for (const c of t.codes) {
       if (c.system !== 'ICD-10') continue;
@@ -99,19 +102,15 @@ function buildTumourText(index: KnowledgeIndex): TumourText {
 
 const TUMOUR_TEXT = derivedKey<TumourText>('case.tumourText');
 
-function has(padded: string, words: string): boolean {
-  return padded.includes(` ${words} `);
-}
-
 /** One rule on the text: the words of the longest phrase of each group plus one per group, and the phrases used. */
 function scoreRule(rule: Rule, padded: string): { score: number; matched: string } | undefined {
-  for (const u of rule.unless) if (has(padded, u)) return undefined;
+  for (const u of rule.unless) if (padded.includes(u)) return undefined;
   let score = 0;
   const used: string[] = [];
   for (const group of rule.groups) {
     let best: Phrase | undefined;
     for (const p of group)
-      if ((best === undefined || p.length > best.length) && has(padded, p.words)) best = p;
+      if ((best === undefined || p.length > best.length) && padded.includes(p.padded)) best = p;
     if (best === undefined) return undefined;
     score += best.length + 1;
     used.push(best.words);
