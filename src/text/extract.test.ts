@@ -10,6 +10,9 @@ describe('extractFindings', () => {
     expect(read('Recent change in memory.')).toEqual(['HP:0002354+']);
     expect(read('Two seizures last week')).toEqual(['HP:0001250+']);
     expect(read('She had a fever')).toEqual(['HP:0001945+']);
+    // Example 55's chart (Cowley 2011): HPO has no neuronopathy term; the knowledge reads it as Sensory neuropathy.
+    expect(read('progressive, severe sensory neuronopathy')).toEqual(['HP:0000763+']);
+    expect(read('subacute sensory ganglionopathy')).toEqual(['HP:0000763+']);
   });
 
   it('marks findings after a negation trigger absent, within the clause only', () => {
