@@ -9,6 +9,9 @@ describe('wordForm', () => {
     same('oedema', 'edema');
     same('anaemia', 'anemia');
     same('hyponatraemia', 'hyponatremia');
+    same('hypoglycaemic', 'hypoglycemic');
+    same('anaemic', 'anemic');
+    same('hypoglycaemic', 'hypoglycemia');
     same('paraesthesia', 'paresthesia');
     same('dyspnoea', 'dyspnea');
     same('diarrhoea', 'diarrhea');

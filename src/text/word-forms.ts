@@ -5,7 +5,7 @@ import { stemmer } from 'stemmer';
 
 /** British ↔ American and ae/oe spellings, applied inside a word in this order (both sides are folded alike). */
 const SPELLING_FOLDS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/aemia/g, 'emia'], // anaemia, hyponatraemia, leukaemia
+  [/aemi(?=[ac])/g, 'emi'], // anaemia, hyponatraemia, leukaemia; anaemic, hypoglycaemic
   [/haem/g, 'hem'], // haematuria, haemorrhage
   [/aesth/g, 'esth'], // paraesthesia, anaesthesia
   [/paed/g, 'ped'], // paediatric
