@@ -25,19 +25,21 @@ describe('checkUnidentifiedSources', () => {
 
   it('flags a figure resting only on unidentified sources once its mark is removed', () => {
     const s = syndrome('sensory-neuronopathy');
-    const [first, ...rest] = s.findings;
-    if (first === undefined) throw new Error('no finding');
-    const unmarked = { ...first, frequencyNote: 'among the commonest initial symptoms' };
+    // The sensory-impairment figure rests only on a series whose title was not seen.
+    const at = s.findings.findIndex((f) => f.finding === 'sensory-impairment');
+    const marked = s.findings[at];
+    if (marked === undefined) throw new Error('no sensory-impairment finding');
+    const findings = s.findings.with(at, { ...marked, frequencyNote: 'among the commonest initial symptoms' });
     const issues = checkUnidentifiedSources({
       ...kb,
-      syndromes: [{ ...s, findings: [unmarked, ...rest] }],
+      syndromes: [{ ...s, findings }],
       antibodies: [],
     } as Knowledge);
     expect(issues).toEqual([
       expect.objectContaining({
         code: 'unidentified-source',
         file: 'syndromes/sensory-neuronopathy.yaml',
-        path: 'findings.0.frequencyNote',
+        path: `findings.${at}.frequencyNote`,
       }),
     ]);
     expect(issues[0]?.message).toContain(UNIDENTIFIED_MARK);
