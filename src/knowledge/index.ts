@@ -222,6 +222,11 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
       remedyByName.set(normaliseText(name), r);
   // kb:check refuses a reference without a readable label, so the id fallback only shows in unchecked fixtures.
   const shortLabels = new Map(kb.references.map((r) => [r.id, citationLabel(r)]));
+  let phraseTables: ReturnType<typeof buildPhrases> | undefined;
+  const phrases = () => {
+    phraseTables ??= buildPhrases(kb, findingByHpo, isPhenotype);
+    return phraseTables;
+  };
   const tables = new Map<DerivedKey<unknown>, unknown>();
   const index: KnowledgeIndex = {
     kb,
@@ -249,7 +254,16 @@ export function buildKnowledgeIndex(kb: Knowledge): KnowledgeIndex {
     labByLoinc,
     labByName,
     referenceById: byId(kb.references),
-    ...buildPhrases(kb, findingByHpo, isPhenotype),
+    // No engine or screening path reads the phrase tables: built on first read, they cost a process nothing otherwise.
+    get phraseToHpo() {
+      return phrases().phraseToHpo;
+    },
+    get maxPhraseWords() {
+      return phrases().maxPhraseWords;
+    },
+    get phraseWordsFrom() {
+      return phrases().phraseWordsFrom;
+    },
     ancestors,
     derived<T>(key: DerivedKey<T>, build: (index: KnowledgeIndex) => T): T {
       if (tables.has(key)) return tables.get(key) as T;

@@ -34,6 +34,14 @@ export interface LoadResult {
   issues: KnowledgeIssue[];
 }
 
+/** The files of the HPO vocabulary the loader reads from the vocabulary folder. */
+export const HPO_FILES = {
+  labels: 'labels.tsv',
+  synonyms: 'synonyms.tsv',
+  isA: 'is_a.tsv',
+  obsolete: 'obsolete.tsv',
+} as const;
+
 /** Entity folders under `knowledge/`, each with the schema of its files. */
 export const FAMILIES = {
   syndromes: SyndromeSchema,
@@ -43,6 +51,14 @@ export const FAMILIES = {
   labs: LabSchema,
   references: ReferenceSchema,
   patterns: PatternSchema,
+} as const;
+
+/** Every entity folder the loader reads, optional treatment folders included, with its schema. */
+export const ENTITY_SCHEMAS = {
+  ...FAMILIES,
+  drugs: DrugSchema,
+  remedies: RemedySchema,
+  physio: PhysioSchema,
 } as const;
 
 function readYaml(path: string, root: string, issues: KnowledgeIssue[]): unknown {
@@ -120,7 +136,7 @@ function loadFamily<S extends z.ZodType>(
  * The entity with every field its schema names, in schema order (undefined where the file gives none): entities of one
  * family then share one shape, which keeps the engine's per-case reads of them fast (eight syndrome files gave eight).
  */
-function everyField<T>(schema: z.ZodType, entity: T): T {
+export function everyField<T>(schema: z.ZodType, entity: T): T {
   const shape = (schema as { shape?: Record<string, unknown> }).shape;
   if (shape === undefined || typeof entity !== 'object' || entity === null) return entity;
   const out: Record<string, unknown> = {};
@@ -169,16 +185,16 @@ export function loadKnowledge(root: string, vocabDir: string): LoadResult {
     labs: loadFamily(root, 'labs', FAMILIES.labs, issues),
     references: loadFamily(root, 'references', FAMILIES.references, issues),
     patterns: loadFamily(root, 'patterns', FAMILIES.patterns, issues),
-    drugs: loadFamily(root, 'drugs', DrugSchema, issues, true),
-    remedies: loadFamily(root, 'remedies', RemedySchema, issues, true),
-    physio: loadFamily(root, 'physio', PhysioSchema, issues, true),
+    drugs: loadFamily(root, 'drugs', ENTITY_SCHEMAS.drugs, issues, true),
+    remedies: loadFamily(root, 'remedies', ENTITY_SCHEMAS.remedies, issues, true),
+    physio: loadFamily(root, 'physio', ENTITY_SCHEMAS.physio, issues, true),
   };
-  const read = (name: string) => readFileSync(join(vocabDir, name), 'utf8');
+  const read = (part: keyof typeof HPO_FILES) => readFileSync(join(vocabDir, HPO_FILES[part]), 'utf8');
   const hpo = parseHpo({
-    labels: read('labels.tsv'),
-    synonyms: read('synonyms.tsv'),
-    isA: read('is_a.tsv'),
-    obsolete: read('obsolete.tsv'),
+    labels: read('labels'),
+    synonyms: read('synonyms'),
+    isA: read('isA'),
+    obsolete: read('obsolete'),
   });
   if (
     version === undefined ||
