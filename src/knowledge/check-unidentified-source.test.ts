@@ -29,7 +29,10 @@ describe('checkUnidentifiedSources', () => {
     const at = s.findings.findIndex((f) => f.finding === 'sensory-impairment');
     const marked = s.findings[at];
     if (marked === undefined) throw new Error('no sensory-impairment finding');
-    const findings = s.findings.with(at, { ...marked, frequencyNote: 'among the commonest initial symptoms' });
+    const findings = s.findings.with(at, {
+      ...marked,
+      frequencyNote: 'among the commonest initial symptoms',
+    });
     const issues = checkUnidentifiedSources({
       ...kb,
       syndromes: [{ ...s, findings }],
