@@ -71,21 +71,20 @@ class PartitionWriter {
   }
   /** Hand the filled part to the stream and start a new buffer that holds at least `next` bytes. */
   private flush(k: number, next: number): Promise<void> | undefined {
-    const stream = this.streams[k] as WriteStream;
-    const used = this.used[k] as number;
-    const filled = (this.buffers[k] as Buffer).subarray(0, used);
+    const wait = this.writeFilled(k);
     this.buffers[k] = Buffer.allocUnsafe(Math.max(this.size, next));
     this.used[k] = 0;
-    if (used === 0 || stream.write(filled)) return undefined;
-    return once(stream, 'drain').then(() => undefined);
+    return wait;
+  }
+  /** Write partition k's filled part; a promise only when its stream is full. */
+  private writeFilled(k: number): Promise<void> | undefined {
+    const used = this.used[k] as number;
+    if (used === 0 || (this.streams[k] as WriteStream).write((this.buffers[k] as Buffer).subarray(0, used)))
+      return undefined;
+    return once(this.streams[k] as WriteStream, 'drain').then(() => undefined);
   }
   async close(): Promise<void> {
-    for (let k = 0; k < this.streams.length; k++) {
-      const stream = this.streams[k] as WriteStream;
-      const used = this.used[k] as number;
-      if (used > 0 && !stream.write((this.buffers[k] as Buffer).subarray(0, used)))
-        await once(stream, 'drain');
-    }
+    for (let k = 0; k < this.streams.length; k++) await this.writeFilled(k);
     await Promise.all(
       this.streams.map(
         (s) =>
