@@ -3,13 +3,11 @@
 // workloads run in interleaved short rounds: each round's ratio compares numbers taken under the same conditions, and
 // the medians over the rounds are reported. It runs the engine as tsc compiles it (what the package ships), from .bench/:
 // the tsx loader used in development wraps every closure it creates with a naming helper, which made it ~10% slower.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { parseCase } from '../src/case/parse.js';
 import type { Case } from '../src/case/schema.js';
 import { assess } from '../src/engine/assess.js';
 import { bundledIndexOrThrow } from '../src/knowledge/bundled.js';
-import { knowledgePaths } from '../src/knowledge/paths.js';
+import { exampleTexts } from './examples.js';
 
 const TARGET = 20000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -17,12 +15,7 @@ const ROUND_SECONDS = 0.25;
 
 const index = bundledIndexOrThrow();
 
-// The examples sit beside the knowledge folder (this file runs compiled from .bench/, so not relative to it).
-const dir = join(dirname(knowledgePaths().knowledgeDir), 'examples');
-const texts = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => readFileSync(join(dir, f), 'utf8'));
+const texts = exampleTexts();
 const cases: Case[] = texts.map((t) => {
   const r = parseCase(JSON.parse(t), index);
   if (!r.success) throw new Error(JSON.stringify(r.issues));

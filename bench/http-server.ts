@@ -1,22 +1,18 @@
 // The server under test for `npm run bench:http`, in its own process so the load generator does not share its core.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { parseCase } from '../src/case/parse.js';
 import { assess } from '../src/engine/assess.js';
 import { startComputePool } from '../src/http/compute-pool.js';
 import { buildServer } from '../src/http/server.js';
 import { warmUp } from '../src/http/warm-up.js';
 import { bundledIndexOrThrow } from '../src/knowledge/bundled.js';
-import { knowledgePaths } from '../src/knowledge/paths.js';
+import { exampleTexts } from './examples.js';
 
 const index = bundledIndexOrThrow();
 
 /** The mean size of /assess's answer over the bundled examples. */
 function meanAnswerBytes(): number {
-  const examples = join(dirname(knowledgePaths().knowledgeDir), 'examples');
-  const sizes = readdirSync(examples)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => parseCase(JSON.parse(readFileSync(join(examples, f), 'utf8')), index))
+  const sizes = exampleTexts()
+    .map((text) => parseCase(JSON.parse(text), index))
     .flatMap((p) => (p.success ? [Buffer.byteLength(JSON.stringify(assess(p.data, index)))] : []));
   return Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length);
 }

@@ -4,7 +4,6 @@
 // /assess and patient-view, open loop, the issue's target being p99 < 50 ms at 500; with `paraneo serve`'s default
 // threads and with the other arrangement. The server runs in a child process.
 import { fork } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,17 +11,13 @@ import autocannon from 'autocannon';
 import { prefetchFromBundle } from '../src/cds-hooks/prefetch-from-bundle.js';
 import { caseInputToFhirBundle } from '../src/fhir/index.js';
 import { defaultThreads } from '../src/http/compute-pool.js';
-import { knowledgePaths } from '../src/knowledge/paths.js';
+import { exampleTexts } from './examples.js';
 import { type OpenLoopRequest, openLoop } from './open-loop.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const CONCURRENCY = [1, 10, 50];
 
-const examples = join(dirname(knowledgePaths().knowledgeDir), 'examples');
-const bodies = readdirSync(examples)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => readFileSync(join(examples, f), 'utf8'));
+const bodies = exampleTexts();
 
 // The same cases as an EHR's patient-view call: each case's FHIR resources sorted into the prefetch keys.
 const hookBodies = bodies.flatMap((text, i) => {

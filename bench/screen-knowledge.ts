@@ -10,9 +10,9 @@ import { assess } from '../src/engine/assess.js';
 import { loadBundledIndex } from '../src/knowledge/bundled.js';
 import { parseHpo } from '../src/knowledge/hpo.js';
 import { buildKnowledgeIndex, type KnowledgeIndex } from '../src/knowledge/index.js';
-import { FAMILIES, loadKnowledge } from '../src/knowledge/load.js';
+import { ENTITY_SCHEMAS, loadKnowledge } from '../src/knowledge/load.js';
 import { knowledgePaths } from '../src/knowledge/paths.js';
-import { DrugSchema, PhysioSchema, RemedySchema } from '../src/knowledge/treatment-schema.js';
+import { exampleTexts } from './examples.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (n: number) => (n / 2 ** 20).toFixed(1);
@@ -50,12 +50,7 @@ if (mode === 'yaml') {
   walk(knowledgeDir);
   let parsed: unknown[] = yamlFiles.map((f) => parseDocument(readFileSync(f, 'utf8')).toJS());
   step(`YAML read + parse only (${yamlFiles.length} files)`);
-  const schemas: Record<string, z.ZodType> = {
-    ...FAMILIES,
-    drugs: DrugSchema,
-    remedies: RemedySchema,
-    physio: PhysioSchema,
-  };
+  const schemas: Record<string, z.ZodType> = ENTITY_SCHEMAS;
   let valid = 0;
   yamlFiles.forEach((f, i) => {
     const schema = schemas[basename(dirname(f))];
@@ -82,10 +77,9 @@ if (mode === 'yaml') {
   index = loaded.index;
   step('loadBundledIndex (snapshot when current)');
 }
-const examples = join(knowledgeDir, '..', 'examples');
 let n = 0;
-for (const f of readdirSync(examples).filter((x) => x.endsWith('.json'))) {
-  const parsed = parseCase(JSON.parse(readFileSync(join(examples, f), 'utf8')), index);
+for (const text of exampleTexts()) {
+  const parsed = parseCase(JSON.parse(text), index);
   if (parsed.success) {
     assess(parsed.data, index);
     n += 1;
